@@ -1,0 +1,34 @@
+package dev.grantex.scim.error;
+
+import java.io.Serial;
+
+/**
+ * The operation needs a credential the client was not given; nothing was sent. The message names the
+ * property or builder call that supplies it.
+ */
+public class ScimMissingCredentialException extends ScimException {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	private final ScimCredential credential;
+
+	/**
+	 * Creates the exception.
+	 * @param message the message
+	 * @param credential the credential that is missing
+	 */
+	public ScimMissingCredentialException(String message, ScimCredential credential) {
+		super(message, null);
+		this.credential = credential;
+	}
+
+	/**
+	 * The credential that is missing.
+	 * @return the credential
+	 */
+	public ScimCredential credential() {
+		return this.credential;
+	}
+
+}

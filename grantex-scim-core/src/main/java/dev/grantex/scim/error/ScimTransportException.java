@@ -1,0 +1,64 @@
+package dev.grantex.scim.error;
+
+import java.io.Serial;
+
+/**
+ * No HTTP answer was received: the connection could not be made, timed out, or broke. Wraps the I/O cause.
+ *
+ * <p>{@link #kind()} tells whether the server can have processed the request: it cannot for
+ * {@link Kind#CONNECT_REFUSED} and {@link Kind#CONNECT_TIMEOUT}; it may have for the others.
+ */
+public class ScimTransportException extends ScimException {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	private final Kind kind;
+
+	/**
+	 * Creates the exception.
+	 * @param message the message
+	 * @param kind what kind of failure it was
+	 * @param cause the I/O failure
+	 */
+	public ScimTransportException(String message, Kind kind, Throwable cause) {
+		super(message, cause);
+		this.kind = kind;
+	}
+
+	/**
+	 * What kind of failure it was.
+	 * @return the kind
+	 */
+	public Kind kind() {
+		return this.kind;
+	}
+
+	/**
+	 * Whether the request can have reached the server, so that repeating a non-idempotent one risks doing it twice.
+	 * @return {@code false} only when the connection was never established
+	 */
+	public boolean requestMayHaveBeenProcessed() {
+		return this.kind != Kind.CONNECT_REFUSED && this.kind != Kind.CONNECT_TIMEOUT;
+	}
+
+	/**
+	 * The kinds of transport failure.
+	 */
+	public enum Kind {
+
+		/** The connection was refused or the host unreachable; nothing was sent. */
+		CONNECT_REFUSED,
+
+		/** The connection could not be established in time; nothing was sent. */
+		CONNECT_TIMEOUT,
+
+		/** The request was sent but no answer came in time. */
+		READ_TIMEOUT,
+
+		/** The connection broke while sending or receiving. */
+		CONNECTION_RESET
+
+	}
+
+}

@@ -1,0 +1,353 @@
+package dev.grantex.scim.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.JacksonIOException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+import dev.grantex.scim.ScimClient;
+import dev.grantex.scim.error.ScimCredential;
+import dev.grantex.scim.error.ScimProtocolException;
+import dev.grantex.scim.model.CreateScimUserParams;
+import dev.grantex.scim.model.ListScimTokensResponse;
+import dev.grantex.scim.model.PatchOperation;
+import dev.grantex.scim.model.RateLimit;
+import dev.grantex.scim.model.ScimListResponse;
+import dev.grantex.scim.model.ScimTokenWithSecret;
+import dev.grantex.scim.model.ScimUser;
+import dev.grantex.scim.model.ServiceProviderConfig;
+
+/**
+ * The {@link ScimClient} on Spring's {@link RestClient}. Every operation goes through
+ * {@link #execute(Call, BodyReader)}, which picks the credential, sends, records the rate limit and maps
+ * failures; the JSON is read straight from the response stream by {@link ScimJson}.
+ */
+final class DefaultScimClient implements ScimClient {
+
+	private static final int MAX_PAGE_SIZE = 200;
+
+	private static final int DEFAULT_PAGE_SIZE = 100;
+
+	private static final List<MediaType> ACCEPT_JSON = List.of(MediaType.APPLICATION_JSON);
+
+	/** How much of an error body is read; Grantex's are a few hundred bytes, a proxy's page may be more. */
+	private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+	private final RestClient restClient;
+
+	private final @Nullable String apiKey;
+
+	private final @Nullable String scimToken;
+
+	private final boolean patchValidation;
+
+	private final ScimJson json;
+
+	private final ScimErrors errors;
+
+	private final Clock clock;
+
+	private final AtomicReference<@Nullable RateLimit> lastRateLimit = new AtomicReference<>();
+
+	DefaultScimClient(RestClient restClient, URI baseUrl, @Nullable String apiKey, @Nullable String scimToken,
+			boolean patchValidation, Clock clock) {
+		this.restClient = restClient;
+		this.apiKey = apiKey;
+		this.scimToken = scimToken;
+		this.patchValidation = patchValidation;
+		this.clock = clock;
+		this.json = new ScimJson();
+		this.errors = new ScimErrors(this.json, new Redactor(apiKey, scimToken), baseUrl);
+	}
+
+	@Override
+	public ScimTokenWithSecret createToken(String label) {
+		if (label == null || label.isBlank()) {
+			throw new IllegalArgumentException("label must not be blank: Grantex requires a label for every SCIM token");
+		}
+		return execute(Call.of(ScimOperation.TOKENS_CREATE).body(this.json.writeTokenRequest(label)),
+				this.json::readCreatedToken);
+	}
+
+	@Override
+	public ListScimTokensResponse listTokens() {
+		return execute(Call.of(ScimOperation.TOKENS_LIST), this.json::readTokens);
+	}
+
+	@Override
+	public void revokeToken(String tokenId) {
+		execute(Call.of(ScimOperation.TOKENS_REVOKE).variables(requireId(tokenId, "tokenId")), DefaultScimClient::none);
+	}
+
+	@Override
+	public ScimListResponse listUsers() {
+		return execute(Call.of(ScimOperation.USERS_LIST), this.json::readUserList);
+	}
+
+	@Override
+	public ScimListResponse listUsers(int startIndex, int count) {
+		if (startIndex < 1) {
+			throw new IllegalArgumentException("startIndex must be at least 1 (SCIM indexes are 1-based), was "
+					+ startIndex);
+		}
+		if (count < 0) {
+			throw new IllegalArgumentException("count must not be negative, was " + count);
+		}
+		return execute(Call.of(ScimOperation.USERS_LIST)
+			.uri("/scim/v2/Users?startIndex={startIndex}&count={count}")
+			.variables(startIndex, count), this.json::readUserList);
+	}
+
+	@Override
+	public Stream<ScimUser> streamUsers() {
+		return streamUsers(DEFAULT_PAGE_SIZE);
+	}
+
+	@Override
+	public Stream<ScimUser> streamUsers(int pageSize) {
+		if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+			throw new IllegalArgumentException("pageSize must be between 1 and " + MAX_PAGE_SIZE
+					+ " (Grantex's largest page), was " + pageSize);
+		}
+		return StreamSupport.stream(new UserPager(this::listUsers, pageSize), false);
+	}
+
+	@Override
+	public ScimUser createUser(CreateScimUserParams params) {
+		requireParams(params);
+		return execute(Call.of(ScimOperation.USERS_CREATE).body(this.json.writeUser(params)).setsUserName(),
+				this.json::readUser);
+	}
+
+	@Override
+	public ScimUser getUser(String userId) {
+		return execute(Call.of(ScimOperation.USERS_GET).variables(requireId(userId, "userId")), this.json::readUser);
+	}
+
+	@Override
+	public ScimUser replaceUser(String userId, CreateScimUserParams params) {
+		String id = requireId(userId, "userId");
+		requireParams(params);
+		return execute(Call.of(ScimOperation.USERS_REPLACE).variables(id).body(this.json.writeUser(params)).setsUserName(),
+				this.json::readUser);
+	}
+
+	@Override
+	public ScimUser updateUser(String userId, List<PatchOperation> operations) {
+		String id = requireId(userId, "userId");
+		if (operations == null || operations.isEmpty()) {
+			throw new IllegalArgumentException("operations must not be empty");
+		}
+		for (PatchOperation operation : operations) {
+			if (operation == null) {
+				throw new IllegalArgumentException("operations must not contain null");
+			}
+		}
+		if (this.patchValidation) {
+			PatchValidator.validate(operations);
+		}
+		Call call = Call.of(ScimOperation.USERS_UPDATE).variables(id).body(this.json.writePatch(operations));
+		return execute(PatchValidator.setsUserName(operations) ? call.setsUserName() : call, this.json::readUser);
+	}
+
+	@Override
+	public ScimUser updateUser(String userId, PatchOperation... operations) {
+		if (operations == null) {
+			throw new IllegalArgumentException("operations must not be null");
+		}
+		return updateUser(userId, Arrays.asList(operations));
+	}
+
+	@Override
+	public void deleteUser(String userId) {
+		execute(Call.of(ScimOperation.USERS_DELETE).variables(requireId(userId, "userId")), DefaultScimClient::none);
+	}
+
+	@Override
+	public ServiceProviderConfig getServiceProviderConfig() {
+		return execute(Call.of(ScimOperation.SERVICE_PROVIDER_CONFIG_GET), this.json::readServiceProviderConfig);
+	}
+
+	@Override
+	public Optional<RateLimit> lastRateLimit() {
+		return Optional.ofNullable(this.lastRateLimit.get());
+	}
+
+	private <T> T execute(Call call, BodyReader<T> reader) {
+		ScimOperation operation = call.operation;
+		ScimCredential sent = credentialFor(operation);
+		String secret = (sent == ScimCredential.API_KEY) ? this.apiKey
+				: (sent == ScimCredential.SCIM_TOKEN) ? this.scimToken : null;
+		byte[] body = call.body;
+		try {
+			RestClient.RequestBodySpec request = this.restClient.method(operation.method())
+				.uri(call.uriTemplate, call.uriVariables)
+				.headers((headers) -> {
+					headers.setAccept(ACCEPT_JSON);
+					if (secret != null) {
+						headers.setBearerAuth(secret);
+					}
+					if (body != null) {
+						headers.setContentType(MediaType.APPLICATION_JSON);
+						headers.setContentLength(body.length);
+					}
+				});
+			if (body != null) {
+				request.body((out) -> out.write(body));
+			}
+			return request.exchange((req, response) -> {
+				int status = response.getStatusCode().value();
+				HttpHeaders headers = response.getHeaders();
+				Instant receivedAt = this.clock.instant();
+				RateLimit rateLimit = RateLimits.from(headers, receivedAt);
+				if (rateLimit != null) {
+					this.lastRateLimit.set(rateLimit);
+				}
+				if (status >= 200 && status < 300) {
+					return read(call, status, response.getBody(), reader);
+				}
+				byte[] errorBody = response.getBody().readNBytes(MAX_ERROR_BODY_BYTES);
+				throw this.errors.fromResponse(operation, status, headers, errorBody, sent, rateLimit,
+						RateLimits.retryAfter(headers, receivedAt), call.setsUserName);
+			}, true);
+		}
+		catch (ResourceAccessException ex) {
+			throw this.errors.transport(operation, ex);
+		}
+	}
+
+	private <T> T read(Call call, int status, InputStream body, BodyReader<T> reader) throws IOException {
+		try {
+			return reader.read(body);
+		}
+		catch (JacksonIOException ex) {
+			// the connection broke while the body was read: a transport failure, not a bad body
+			throw ex.getCause();
+		}
+		catch (JacksonException ex) {
+			throw protocol(call, status, ex.getOriginalMessage(), ex);
+		}
+		catch (MalformedBodyException ex) {
+			throw protocol(call, status, ex.getMessage(), ex);
+		}
+	}
+
+	private ScimProtocolException protocol(Call call, int status, @Nullable String reason, Exception cause) {
+		return new ScimProtocolException("Grantex answered " + call.operation.describe() + " with " + status
+				+ ", but the body could not be read: " + reason, status, cause);
+	}
+
+	/** The credential to send: the one the route needs, else, on /scim/v2, the API key as a fallback. */
+	private @Nullable ScimCredential credentialFor(ScimOperation operation) {
+		ScimCredential needed = operation.credential();
+		if (needed == null) {
+			return null;
+		}
+		if (needed == ScimCredential.API_KEY) {
+			if (this.apiKey == null) {
+				throw ScimErrors.missing(operation, ScimCredential.API_KEY);
+			}
+			return ScimCredential.API_KEY;
+		}
+		if (this.scimToken != null) {
+			return ScimCredential.SCIM_TOKEN;
+		}
+		if (this.apiKey != null) {
+			return ScimCredential.API_KEY;
+		}
+		throw ScimErrors.missing(operation, ScimCredential.SCIM_TOKEN);
+	}
+
+	private static String requireId(@Nullable String id, String name) {
+		if (id == null) {
+			throw new IllegalArgumentException(name + " must not be null");
+		}
+		if (id.isBlank()) {
+			throw new IllegalArgumentException(name + " must not be blank");
+		}
+		if (id.equals(".") || id.equals("..")) {
+			throw new IllegalArgumentException(name + " must not be '.' or '..': it would not name a single resource");
+		}
+		return id;
+	}
+
+	private static void requireParams(@Nullable CreateScimUserParams params) {
+		if (params == null) {
+			throw new IllegalArgumentException("params must not be null");
+		}
+	}
+
+	private static @Nullable Void none(InputStream body) {
+		return null;
+	}
+
+	@FunctionalInterface
+	private interface BodyReader<T> {
+
+		T read(InputStream body) throws IOException;
+
+	}
+
+	/** One request to make: the operation, its URI and variables, and its body. */
+	private static final class Call {
+
+		private static final Object[] NO_VARIABLES = {};
+
+		final ScimOperation operation;
+
+		String uriTemplate;
+
+		Object[] uriVariables = NO_VARIABLES;
+
+		byte @Nullable [] body;
+
+		boolean setsUserName;
+
+		private Call(ScimOperation operation) {
+			this.operation = operation;
+			this.uriTemplate = operation.uriTemplate();
+		}
+
+		static Call of(ScimOperation operation) {
+			return new Call(operation);
+		}
+
+		Call uri(String uriTemplate) {
+			this.uriTemplate = uriTemplate;
+			return this;
+		}
+
+		Call variables(Object... variables) {
+			this.uriVariables = variables;
+			return this;
+		}
+
+		Call body(byte[] body) {
+			this.body = body;
+			return this;
+		}
+
+		Call setsUserName() {
+			this.setsUserName = true;
+			return this;
+		}
+
+	}
+
+}

@@ -1,0 +1,813 @@
+package dev.grantex.scim;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+
+import dev.grantex.scim.error.ScimAuthenticationException;
+import dev.grantex.scim.error.ScimCredential;
+import dev.grantex.scim.error.ScimMissingCredentialException;
+import dev.grantex.scim.error.ScimNotFoundException;
+import dev.grantex.scim.error.ScimRateLimitException;
+import dev.grantex.scim.error.ScimServerException;
+import dev.grantex.scim.error.ScimValidationException;
+import dev.grantex.scim.model.CreateScimUserParams;
+import dev.grantex.scim.model.ListScimTokensResponse;
+import dev.grantex.scim.model.PatchOperation;
+import dev.grantex.scim.model.RateLimit;
+import dev.grantex.scim.model.ScimEmail;
+import dev.grantex.scim.model.ScimListResponse;
+import dev.grantex.scim.model.ScimToken;
+import dev.grantex.scim.model.ScimTokenWithSecret;
+import dev.grantex.scim.model.ScimUser;
+import dev.grantex.scim.model.ServiceProviderConfig;
+import dev.grantex.scim.test.FakeGrantexServer;
+import dev.grantex.scim.test.FakeScimUser;
+import dev.grantex.scim.test.RecordedRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * The client's behaviour, operation by operation, against the fake Grantex server, which reproduces the real
+ * server's wire behaviour (quirks included) and records what it received.
+ */
+class ScimClientTests {
+
+	private static FakeGrantexServer server;
+
+	private String apiKey;
+
+	private String scimToken;
+
+	private ScimClient client;
+
+	@BeforeAll
+	static void startServer() {
+		server = FakeGrantexServer.start();
+	}
+
+	@AfterAll
+	static void stopServer() {
+		server.close();
+	}
+
+	@BeforeEach
+	void newTenant() {
+		// every test gets its own developer, so tests never see each other's users or tokens
+		this.apiKey = server.createDeveloper();
+		this.scimToken = server.createScimToken(this.apiKey, "tests");
+		this.client = clientBuilder().apiKey(this.apiKey).scimToken(this.scimToken).build();
+		server.clearRequests();
+	}
+
+	private static ScimClient.Builder clientBuilder() {
+		return ScimClient.builder().baseUrl(server.baseUrl());
+	}
+
+	private RecordedRequest onlyRequest() {
+		assertThat(server.requests()).hasSize(1);
+		return server.requests().get(0);
+	}
+
+	@Nested
+	class CreateToken {
+
+		@Test
+		void returnsTheSecretWhichTheServerThenAcceptsOnTheScimRoutes() {
+			ScimTokenWithSecret token = client.createToken("okta-prod");
+
+			assertThat(token.id()).startsWith("scimtok_");
+			assertThat(token.label()).isEqualTo("okta-prod");
+			assertThat(token.token()).hasSize(64);
+			assertThat(token.lastUsedAt()).isNull();
+			ScimClient withNewToken = clientBuilder().scimToken(token.token()).build();
+			assertThat(withNewToken.listUsers().totalResults()).isZero();
+		}
+
+		@Test
+		void sendsTheApiKeyAndAJsonBody() {
+			client.createToken("okta-prod");
+
+			RecordedRequest request = onlyRequest();
+			assertThat(request.method()).isEqualTo("POST");
+			assertThat(request.rawPath()).isEqualTo("/v1/scim/tokens");
+			assertThat(request.header("Authorization")).isEqualTo("Bearer " + apiKey);
+			assertThat(request.header("Content-Type")).isEqualTo("application/json");
+			assertThat(request.bodyAsString()).isEqualTo("{\"label\":\"okta-prod\"}");
+		}
+
+		@Test
+		void refusesABlankLabelBeforeSending() {
+			assertThatIllegalArgumentException().isThrownBy(() -> client.createToken(" "))
+				.withMessageContaining("label must not be blank");
+			assertThatIllegalArgumentException().isThrownBy(() -> client.createToken(null));
+			assertThat(server.requests()).isEmpty();
+		}
+
+		@Test
+		void withoutAnApiKeyFailsBeforeSendingAndNamesTheProperty() {
+			ScimClient tokenOnly = clientBuilder().scimToken(scimToken).build();
+
+			assertThatExceptionOfType(ScimMissingCredentialException.class)
+				.isThrownBy(() -> tokenOnly.createToken("x"))
+				.withMessageContaining("grantex.api-key")
+				.withMessageContaining("ScimClient.builder().apiKey(...)")
+				.satisfies((ex) -> assertThat(ex.credential()).isEqualTo(ScimCredential.API_KEY));
+			assertThat(server.requests()).isEmpty();
+		}
+
+		@Test
+		void withAWrongApiKeyIsRefusedWithAHint() {
+			ScimClient wrongKey = clientBuilder().apiKey("gx_test_notarealkey").build();
+
+			assertThatExceptionOfType(ScimAuthenticationException.class)
+				.isThrownBy(() -> wrongKey.createToken("x"))
+				.withMessageContaining("refused the developer API key on POST /v1/scim/tokens")
+				.withMessageContaining("Invalid API key")
+				.withMessageContaining("grantex.api-key")
+				.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(401))
+				.satisfies((ex) -> assertThat(ex.requestId()).isNotBlank());
+		}
+
+	}
+
+	@Nested
+	class ListTokens {
+
+		@Test
+		void listsTokensNewestFirstWithoutSecrets() {
+			ScimTokenWithSecret first = client.createToken("first");
+			ScimTokenWithSecret second = client.createToken("second");
+
+			ListScimTokensResponse tokens = client.listTokens();
+
+			assertThat(tokens.tokens()).extracting(ScimToken::label).containsExactly("second", "first", "tests");
+			assertThat(tokens.tokens()).contains(first.withoutSecret(), second.withoutSecret());
+		}
+
+		@Test
+		void aScimTokenInPlaceOfTheApiKeyIsRefused() {
+			ScimClient confused = clientBuilder().apiKey(scimToken).build();
+
+			assertThatExceptionOfType(ScimAuthenticationException.class).isThrownBy(confused::listTokens)
+				.withMessageContaining("a SCIM token is not accepted on this route");
+		}
+
+	}
+
+	@Nested
+	class RevokeToken {
+
+		@Test
+		void revokedTokensStopWorkingAtOnce() {
+			ScimTokenWithSecret token = client.createToken("to-revoke");
+			ScimClient withToken = clientBuilder().scimToken(token.token()).build();
+			withToken.listUsers();
+
+			client.revokeToken(token.id());
+
+			assertThat(client.listTokens().tokens()).extracting(ScimToken::id).doesNotContain(token.id());
+			assertThatExceptionOfType(ScimAuthenticationException.class).isThrownBy(withToken::listUsers)
+				.withMessageContaining("unknown or has been revoked")
+				.withMessageContaining("grantex.scim.token");
+		}
+
+		@Test
+		void sendsNoContentTypeOnTheBodylessDelete() {
+			ScimTokenWithSecret token = client.createToken("to-revoke");
+			server.clearRequests();
+
+			client.revokeToken(token.id());
+
+			RecordedRequest request = onlyRequest();
+			assertThat(request.method()).isEqualTo("DELETE");
+			assertThat(request.header("Content-Type")).isNull();
+			assertThat(request.status()).isEqualTo(204);
+		}
+
+		@Test
+		void anUnknownTokenIsNotFound() {
+			assertThatExceptionOfType(ScimNotFoundException.class).isThrownBy(() -> client.revokeToken("scimtok_nope"))
+				.withMessageContaining("DELETE /v1/scim/tokens/{id} found nothing")
+				.withMessageContaining("SCIM token not found");
+		}
+
+		@Test
+		void refusesAMissingIdBeforeSending() {
+			assertThatIllegalArgumentException().isThrownBy(() -> client.revokeToken(null))
+				.withMessage("tokenId must not be null");
+			assertThatIllegalArgumentException().isThrownBy(() -> client.revokeToken(""));
+			assertThat(server.requests()).isEmpty();
+		}
+
+	}
+
+	@Nested
+	class CreateUser {
+
+		@Test
+		void storesTheFiveAttributesAndReturnsTheUser() {
+			ScimUser user = client.createUser(CreateScimUserParams.builder("alice@example.com")
+				.displayName("Alice Example")
+				.externalId("okta-00u1")
+				.email(ScimEmail.primary("alice@example.com", "work"))
+				.build());
+
+			assertThat(user.id()).startsWith("scimuser_");
+			assertThat(user.userName()).isEqualTo("alice@example.com");
+			assertThat(user.displayName()).isEqualTo("Alice Example");
+			assertThat(user.externalId()).isEqualTo("okta-00u1");
+			assertThat(user.active()).isTrue();
+			assertThat(user.emails()).containsExactly(new ScimEmail("alice@example.com", true, "work", null));
+			assertThat(user.meta().created()).isNotNull();
+			FakeScimUser stored = server.users(apiKey).get(0);
+			assertThat(stored.id()).isEqualTo(user.id());
+			assertThat(stored.externalId()).isEqualTo("okta-00u1");
+		}
+
+		@Test
+		void sendsActiveAsAJsonBooleanWithTheScimToken() {
+			client.createUser(CreateScimUserParams.builder("bob").active(false).build());
+
+			RecordedRequest request = onlyRequest();
+			assertThat(request.header("Authorization")).isEqualTo("Bearer " + scimToken);
+			assertThat(request.header("Content-Type")).isEqualTo("application/json");
+			assertThat(request.bodyAsString()).contains("\"active\":false");
+			assertThat(server.users(apiKey).get(0).active()).isFalse();
+		}
+
+		@Test
+		void aTakenUserNameIsReportedAsTheLikelyCauseOfGrantexs500() {
+			client.createUser(CreateScimUserParams.of("bob"));
+
+			assertThatExceptionOfType(ScimServerException.class)
+				.isThrownBy(() -> client.createUser(CreateScimUserParams.of("bob")))
+				.satisfies((ex) -> assertThat(ex.likelyDuplicateUserName()).isTrue())
+				.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo("INTERNAL_ERROR"))
+				.withMessageContaining("500, not 409, when the userName is already taken")
+				.withMessageNotContaining("bob");
+			assertThat(server.users(apiKey)).hasSize(1);
+		}
+
+		@Test
+		void userNamesDifferingOnlyByCaseAreTwoUsers() {
+			client.createUser(CreateScimUserParams.of("bob"));
+			client.createUser(CreateScimUserParams.of("BOB"));
+
+			assertThat(server.users(apiKey)).extracting(FakeScimUser::userName).containsExactly("bob", "BOB");
+		}
+
+		@Test
+		void aBodyOverOneMebibyteIsAValidationError() {
+			String huge = "x".repeat(1024 * 1024 + 1);
+
+			assertThatExceptionOfType(ScimValidationException.class)
+				.isThrownBy(() -> client.createUser(CreateScimUserParams.builder("big").displayName(huge).build()))
+				.withMessageContaining("413")
+				.withMessageContaining("at most 1 MiB");
+			assertThat(server.users(apiKey)).isEmpty();
+		}
+
+		@Test
+		void refusesABlankUserNameBeforeSending() {
+			assertThatIllegalArgumentException().isThrownBy(() -> CreateScimUserParams.of(" "))
+				.withMessageContaining("userName must not be blank");
+			assertThatIllegalArgumentException().isThrownBy(() -> client.createUser(null));
+			assertThat(server.requests()).isEmpty();
+		}
+
+	}
+
+	@Nested
+	class GetUser {
+
+		@Test
+		void readsTheUserWithTheEmailsStringTheServerSends() {
+			ScimUser created = client.createUser(CreateScimUserParams.builder("alice")
+				.email(new ScimEmail("a@example.com", true, "work", "Alice"))
+				.email(new ScimEmail("alice@home.example", false, "home", null))
+				.build());
+
+			ScimUser read = client.getUser(created.id());
+
+			assertThat(read).isEqualTo(created);
+			assertThat(read.emails()).hasSize(2);
+			assertThat(read.primaryEmail()).isEqualTo(new ScimEmail("a@example.com", true, "work", "Alice"));
+		}
+
+		@Test
+		void readsTheConformantEmailsArrayAsWell() {
+			server.emailsAsArray(true);
+			try {
+				ScimUser created = client.createUser(
+						CreateScimUserParams.builder("alice").email(ScimEmail.primary("a@example.com", "work")).build());
+				assertThat(client.getUser(created.id()).emails())
+					.containsExactly(ScimEmail.primary("a@example.com", "work"));
+			}
+			finally {
+				server.emailsAsArray(false);
+			}
+		}
+
+		@Test
+		void anUnknownIdIsNotFound() {
+			assertThatExceptionOfType(ScimNotFoundException.class).isThrownBy(() -> client.getUser("scimuser_nope"))
+				.withMessage("GET /scim/v2/Users/{id} found nothing (404 Not Found: User not found [scimType noTarget]).")
+				.satisfies((ex) -> assertThat(ex.scimType()).isEqualTo("noTarget"));
+		}
+
+		@Test
+		void anotherDevelopersUserIsNotFound() {
+			ScimUser theirs = clientBuilder().scimToken(server.createScimToken(server.createDeveloper(), "other"))
+				.build()
+				.createUser(CreateScimUserParams.of("bob"));
+
+			assertThatExceptionOfType(ScimNotFoundException.class).isThrownBy(() -> client.getUser(theirs.id()));
+		}
+
+		@ParameterizedTest
+		@ValueSource(strings = { "../v1/scim/tokens", "a/b", "x?y", "%2F", "with space", "用户", "#frag", "a;b" })
+		void idsStayASinglePathSegmentWhateverTheyHold(String id) {
+			assertThatExceptionOfType(ScimNotFoundException.class).isThrownBy(() -> client.getUser(id))
+				.withMessageContaining("User not found");
+
+			RecordedRequest request = onlyRequest();
+			assertThat(request.rawPath()).startsWith("/scim/v2/Users/");
+			assertThat(request.rawPath().substring("/scim/v2/Users/".length())).doesNotContain("/", "?", "#");
+			assertThat(request.rawQuery()).isNull();
+		}
+
+		@Test
+		void refusesIdsThatCannotNameOneUserBeforeSending() {
+			assertThatIllegalArgumentException().isThrownBy(() -> client.getUser(null)).withMessage("userId must not be null");
+			assertThatIllegalArgumentException().isThrownBy(() -> client.getUser("  "))
+				.withMessage("userId must not be blank");
+			assertThatIllegalArgumentException().isThrownBy(() -> client.getUser(".."))
+				.withMessageContaining("must not be '.' or '..'");
+			assertThat(server.requests()).isEmpty();
+		}
+
+		@Test
+		void sendsNoContentTypeOnAGet() {
+			ScimUser user = client.createUser(CreateScimUserParams.of("alice"));
+			server.clearRequests();
+
+			client.getUser(user.id());
+
+			assertThat(onlyRequest().header("Content-Type")).isNull();
+		}
+
+	}
+
+	@Nested
+	class ListUsers {
+
+		@Test
+		void withServerDefaultsReturnsTheFirstHundredOldestFirst() {
+			for (int i = 1; i <= 3; i++) {
+				server.seedUser(apiKey, "user" + i);
+			}
+
+			ScimListResponse page = client.listUsers();
+
+			assertThat(page.totalResults()).isEqualTo(3);
+			assertThat(page.startIndex()).isEqualTo(1);
+			assertThat(page.itemsPerPage()).isEqualTo(100);
+			assertThat(page.resources()).extracting(ScimUser::userName).containsExactly("user1", "user2", "user3");
+			assertThat(onlyRequest().rawQuery()).isNull();
+		}
+
+		@Test
+		void readsAPageWhoseItemsPerPageIsTheRequestedCount() {
+			for (int i = 1; i <= 4; i++) {
+				server.seedUser(apiKey, "user" + i);
+			}
+
+			ScimListResponse page = client.listUsers(4, 10);
+
+			assertThat(page.resources()).extracting(ScimUser::userName).containsExactly("user4");
+			assertThat(page.itemsPerPage()).isEqualTo(10);
+			assertThat(onlyRequest().rawQuery()).isEqualTo("startIndex=4&count=10");
+		}
+
+		@Test
+		void refusesAStartIndexBelowOneAndANegativeCountBeforeSending() {
+			assertThatIllegalArgumentException().isThrownBy(() -> client.listUsers(0, 10))
+				.withMessageContaining("startIndex must be at least 1");
+			assertThatIllegalArgumentException().isThrownBy(() -> client.listUsers(1, -1))
+				.withMessageContaining("count must not be negative");
+			assertThat(server.requests()).isEmpty();
+		}
+
+		@Test
+		void aCountOfZeroReturnsOneUserAsGrantexClampsIt() {
+			server.seedUser(apiKey, "user1");
+			server.seedUser(apiKey, "user2");
+
+			assertThat(client.listUsers(1, 0).resources()).hasSize(1);
+		}
+
+	}
+
+	@Nested
+	class StreamUsers {
+
+		@Test
+		void pagesLazilyThroughTheWholeTenant() {
+			for (int i = 1; i <= 450; i++) {
+				server.seedUser(apiKey, "user" + i);
+			}
+
+			List<String> names = client.streamUsers(200).map(ScimUser::userName).toList();
+
+			assertThat(names).hasSize(450).startsWith("user1", "user2").endsWith("user450").doesNotHaveDuplicates();
+			assertThat(server.requests()).extracting(RecordedRequest::rawQuery)
+				.containsExactly("startIndex=1&count=200", "startIndex=201&count=200", "startIndex=401&count=200");
+		}
+
+		@Test
+		void fetchesOnlyThePagesItUses() {
+			for (int i = 1; i <= 50; i++) {
+				server.seedUser(apiKey, "user" + i);
+			}
+
+			assertThat(client.streamUsers(10).limit(12).count()).isEqualTo(12);
+			assertThat(server.requests()).hasSize(2);
+		}
+
+		@Test
+		void anEmptyTenantStreamsNothing() {
+			assertThat(client.streamUsers()).isEmpty();
+			assertThat(onlyRequest().rawQuery()).isEqualTo("startIndex=1&count=100");
+		}
+
+		@Test
+		void refusesPageSizesGrantexCannotServe() {
+			assertThatIllegalArgumentException().isThrownBy(() -> client.streamUsers(0));
+			assertThatIllegalArgumentException().isThrownBy(() -> client.streamUsers(201))
+				.withMessageContaining("between 1 and 200");
+		}
+
+	}
+
+	@Nested
+	class ReplaceUser {
+
+		@Test
+		void replacesEveryStoredAttributeClearingWhatIsLeftOut() {
+			ScimUser user = client.createUser(CreateScimUserParams.builder("alice")
+				.displayName("Alice")
+				.externalId("okta-1")
+				.email(ScimEmail.primary("a@example.com", "work"))
+				.active(false)
+				.build());
+
+			ScimUser replaced = client.replaceUser(user.id(), CreateScimUserParams.of("alice"));
+
+			assertThat(replaced.displayName()).isNull();
+			assertThat(replaced.externalId()).isNull();
+			assertThat(replaced.emails()).isEmpty();
+			assertThat(replaced.active()).isTrue();
+			assertThat(onlyRequestAfterCreate().method()).isEqualTo("PUT");
+		}
+
+		@Test
+		void keepsWhatTheParamsCarryOverFromTheUser() {
+			ScimUser user = client.createUser(CreateScimUserParams.builder("alice").displayName("Alice").externalId("e").build());
+
+			ScimUser replaced = client.replaceUser(user.id(),
+					CreateScimUserParams.from(user).toBuilder().displayName("Alice Johnson").build());
+
+			assertThat(replaced.displayName()).isEqualTo("Alice Johnson");
+			assertThat(replaced.externalId()).isEqualTo("e");
+		}
+
+		@Test
+		void renamingOntoATakenUserNameIsReportedAsALikelyDuplicate() {
+			client.createUser(CreateScimUserParams.of("bob"));
+			ScimUser alice = client.createUser(CreateScimUserParams.of("alice"));
+
+			assertThatExceptionOfType(ScimServerException.class)
+				.isThrownBy(() -> client.replaceUser(alice.id(), CreateScimUserParams.of("bob")))
+				.satisfies((ex) -> assertThat(ex.likelyDuplicateUserName()).isTrue());
+		}
+
+		@Test
+		void anUnknownIdIsNotFound() {
+			assertThatExceptionOfType(ScimNotFoundException.class)
+				.isThrownBy(() -> client.replaceUser("scimuser_nope", CreateScimUserParams.of("x")));
+		}
+
+		@Test
+		void refusesMissingArgumentsBeforeSending() {
+			assertThatIllegalArgumentException().isThrownBy(() -> client.replaceUser(null, CreateScimUserParams.of("x")));
+			assertThatIllegalArgumentException().isThrownBy(() -> client.replaceUser("scimuser_1", null));
+			assertThat(server.requests()).isEmpty();
+		}
+
+	}
+
+	@Nested
+	class UpdateUser {
+
+		@Test
+		void appliesWhatGrantexSupports() {
+			ScimUser user = client.createUser(CreateScimUserParams.of("bob"));
+
+			ScimUser updated = client.updateUser(user.id(), PatchOperation.replace("active", false),
+					PatchOperation.add("displayName", "Robert"));
+
+			assertThat(updated.active()).isFalse();
+			assertThat(updated.displayName()).isEqualTo("Robert");
+			assertThat(client.getUser(user.id())).isEqualTo(updated);
+		}
+
+		@Test
+		void appliesAPathlessValueObject() {
+			ScimUser user = client.createUser(CreateScimUserParams.of("bob"));
+
+			ScimUser updated = client.updateUser(user.id(),
+					List.of(PatchOperation.replace(Map.of("displayName", "Bobby", "active", false))));
+
+			assertThat(updated.displayName()).isEqualTo("Bobby");
+			assertThat(updated.active()).isFalse();
+		}
+
+		@Test
+		void refusesOperationsGrantexWouldSilentlyIgnoreBeforeSending() {
+			ScimUser user = client.createUser(CreateScimUserParams.of("bob"));
+			server.clearRequests();
+
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> client.updateUser(user.id(), PatchOperation.replace("externalId", "e-1")))
+				.withMessageContaining("would be ignored")
+				.withMessageContaining("replaceUser");
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> client.updateUser(user.id(), PatchOperation.replace("active", "False")))
+				.withMessageContaining("Boolean.TRUE or Boolean.FALSE");
+			assertThat(server.requests()).isEmpty();
+		}
+
+		@Test
+		void withValidationOffSendsThemAndGrantexAnswers200WithoutApplyingThem() {
+			ScimClient lenient = clientBuilder().scimToken(scimToken).patchValidation(false).build();
+			ScimUser user = client.createUser(CreateScimUserParams.builder("bob").externalId("e-0").build());
+
+			ScimUser updated = lenient.updateUser(user.id(), PatchOperation.replace("externalId", "e-1"),
+					PatchOperation.remove("externalId"));
+
+			assertThat(updated.externalId()).isEqualTo("e-0");
+		}
+
+		@Test
+		void renamingOntoATakenUserNameIsReportedAsALikelyDuplicate() {
+			client.createUser(CreateScimUserParams.of("carol"));
+			ScimUser bob = client.createUser(CreateScimUserParams.of("bob"));
+
+			assertThatExceptionOfType(ScimServerException.class)
+				.isThrownBy(() -> client.updateUser(bob.id(), PatchOperation.replace("userName", "carol")))
+				.satisfies((ex) -> assertThat(ex.likelyDuplicateUserName()).isTrue());
+		}
+
+		@Test
+		void anUnknownIdIsNotFound() {
+			assertThatExceptionOfType(ScimNotFoundException.class)
+				.isThrownBy(() -> client.updateUser("scimuser_nope", PatchOperation.replace("active", true)));
+		}
+
+		@Test
+		void refusesNoOperationsBeforeSending() {
+			assertThatIllegalArgumentException().isThrownBy(() -> client.updateUser("scimuser_1", List.of()))
+				.withMessage("operations must not be empty");
+			assertThatIllegalArgumentException().isThrownBy(() -> client.updateUser("scimuser_1"));
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> client.updateUser("scimuser_1", (PatchOperation[]) null));
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> client.updateUser("scimuser_1", PatchOperation.replace("active", true), null))
+				.withMessage("operations must not contain null");
+			assertThat(server.requests()).isEmpty();
+		}
+
+	}
+
+	@Nested
+	class DeleteUser {
+
+		@Test
+		void deletesForGoodAndASecondDeleteIsNotFound() {
+			ScimUser user = client.createUser(CreateScimUserParams.of("to-delete"));
+
+			client.deleteUser(user.id());
+
+			assertThat(server.users(apiKey)).isEmpty();
+			assertThatExceptionOfType(ScimNotFoundException.class).isThrownBy(() -> client.getUser(user.id()));
+			assertThatExceptionOfType(ScimNotFoundException.class).isThrownBy(() -> client.deleteUser(user.id()));
+		}
+
+		@Test
+		void sendsNoContentTypeWhichGrantexWouldRefuseOnABodylessDelete() {
+			ScimUser user = client.createUser(CreateScimUserParams.of("to-delete"));
+			server.clearRequests();
+
+			client.deleteUser(user.id());
+
+			RecordedRequest request = onlyRequest();
+			assertThat(request.header("Content-Type")).isNull();
+			assertThat(request.status()).isEqualTo(204);
+		}
+
+		@Test
+		void refusesAMissingIdBeforeSending() {
+			assertThatIllegalArgumentException().isThrownBy(() -> client.deleteUser(null));
+			assertThat(server.requests()).isEmpty();
+		}
+
+	}
+
+	@Nested
+	class ServiceProviderConfiguration {
+
+		@Test
+		void isReadWithoutAnyCredential() {
+			ServiceProviderConfig config = clientBuilder().build().getServiceProviderConfig();
+
+			assertThat(config.patchSupported()).isTrue();
+			assertThat(config.filter().supported()).isFalse();
+			assertThat(config.filter().maxResults()).isEqualTo(200);
+			assertThat(config.bulk().supported()).isFalse();
+			assertThat(onlyRequest().header("Authorization")).isNull();
+		}
+
+		@Test
+		void sendsNoCredentialEvenWhenTheClientHasThem() {
+			client.getServiceProviderConfig();
+
+			assertThat(onlyRequest().header("Authorization")).isNull();
+		}
+
+	}
+
+	@Nested
+	class Credentials {
+
+		@Test
+		void theApiKeyAloneIsRefusedOnTheScimRoutesWithAHintWhereGrantexsOwnSdksJustFail() {
+			ScimClient apiKeyOnly = clientBuilder().apiKey(apiKey).build();
+
+			assertThatExceptionOfType(ScimAuthenticationException.class).isThrownBy(apiKeyOnly::listUsers)
+				.satisfies((ex) -> assertThat(ex.credential()).isEqualTo(ScimCredential.API_KEY))
+				.withMessageContaining("refused the developer API key on GET /scim/v2/Users")
+				.withMessageContaining("grantex.scim.token")
+				.withMessageContaining("createToken(label)");
+			assertThat(onlyRequest().header("Authorization")).isEqualTo("Bearer " + apiKey);
+		}
+
+		@Test
+		void theScimTokenIsSentToTheScimRoutesAndTheApiKeyToTheTokenRoutes() {
+			client.listUsers();
+			client.listTokens();
+
+			assertThat(server.requests()).extracting((request) -> request.header("Authorization"))
+				.containsExactly("Bearer " + scimToken, "Bearer " + apiKey);
+		}
+
+		@Test
+		void withNoCredentialAtAllUserOperationsFailBeforeSending() {
+			ScimClient none = clientBuilder().build();
+
+			assertThatExceptionOfType(ScimMissingCredentialException.class).isThrownBy(none::listUsers)
+				.withMessageContaining("grantex.scim.token")
+				.withMessageContaining("createToken(label)");
+			assertThat(server.requests()).isEmpty();
+		}
+
+		@Test
+		void noExceptionMessageEverContainsACredential() {
+			List<Throwable> failures = new ArrayList<>();
+			ScimClient wrong = clientBuilder().apiKey(apiKey).scimToken("f".repeat(64)).build();
+			collect(failures, wrong::listUsers);
+			collect(failures, () -> wrong.getUser("x"));
+			collect(failures, () -> clientBuilder().apiKey(scimToken).build().listTokens());
+			collect(failures, () -> clientBuilder().apiKey(apiKey).build().deleteUser("x"));
+			collect(failures, () -> client.revokeToken("nope"));
+
+			assertThat(failures).hasSize(5).allSatisfy((failure) -> assertThat(failure.getMessage())
+				.doesNotContain(apiKey)
+				.doesNotContain(scimToken)
+				.doesNotContain("f".repeat(64)));
+		}
+
+		private void collect(List<Throwable> failures, Runnable call) {
+			try {
+				call.run();
+			}
+			catch (RuntimeException ex) {
+				failures.add(ex);
+			}
+		}
+
+	}
+
+	@Nested
+	class Transport {
+
+		@Test
+		void speaksHttp11ToACleartextUrlEvenWithTheJdkDefaultFactory() {
+			// a JdkClientHttpRequestFactory() asks for an h2c upgrade over http://, which Grantex refuses
+			ScimClient withJdkDefault = clientBuilder().scimToken(scimToken)
+				.requestFactory(new JdkClientHttpRequestFactory())
+				.build();
+
+			ScimUser user = withJdkDefault.createUser(CreateScimUserParams.of("alice"));
+			withJdkDefault.getUser(user.id());
+			withJdkDefault.deleteUser(user.id());
+
+			assertThat(server.requests()).hasSize(3)
+				.allSatisfy((request) -> assertThat(request.header("Upgrade")).isNull());
+		}
+
+		@Test
+		void startsFromAGivenRestClientBuilderWithoutChangingIt() {
+			List<String> intercepted = new ArrayList<>();
+			RestClient.Builder shared = RestClient.builder().requestInterceptor((request, body, execution) -> {
+				intercepted.add(request.getMethod() + " " + request.getURI().getPath());
+				return execution.execute(request, body);
+			});
+
+			clientBuilder().restClientBuilder(shared).scimToken(scimToken).build().listUsers();
+
+			assertThat(intercepted).containsExactly("GET /scim/v2/Users");
+			// the shared builder keeps its own JDK default factory, whose h2c upgrade the fake refuses like Grantex
+			assertThatExceptionOfType(HttpClientErrorException.BadRequest.class)
+				.isThrownBy(() -> shared.build()
+					.get()
+					.uri(server.baseUrl() + "/scim/v2/ServiceProviderConfig")
+					.retrieve()
+					.toBodilessEntity())
+				.withMessageContaining("Invalid Upgrade header");
+		}
+
+	}
+
+	@Nested
+	class RateLimits {
+
+		@Test
+		void lastRateLimitReportsTheLatestResponsesHeaders() {
+			assertThat(clientBuilder().build().lastRateLimit()).isEmpty();
+
+			client.listUsers();
+			RateLimit scim = client.lastRateLimit().orElseThrow();
+			client.listTokens();
+			RateLimit plan = client.lastRateLimit().orElseThrow();
+
+			assertThat(scim.limit()).isEqualTo(5000);
+			assertThat(plan.limit()).isEqualTo(100);
+			assertThat(plan.remaining()).isLessThan(plan.limit());
+			assertThat(plan.resetAfter()).isBetween(Duration.ZERO, Duration.ofMinutes(1));
+			assertThat(plan.retryAfter()).isNull();
+		}
+
+		@Test
+		void aRateLimitedRequestFailsWithTheWaitAndCreatesNothing() {
+			server.ipRateLimit(2, Duration.ofMinutes(1));
+			try {
+				client.listUsers();
+				client.listUsers();
+				assertThatExceptionOfType(ScimRateLimitException.class)
+					.isThrownBy(() -> client.createUser(CreateScimUserParams.of("rl-should-not-exist")))
+					.satisfies((ex) -> assertThat(ex.retryAfter()).isPositive())
+					.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(429))
+					.withMessageContaining("rate limit exceeded");
+				assertThat(client.lastRateLimit().orElseThrow().remaining()).isZero();
+				assertThat(server.users(apiKey)).isEmpty();
+			}
+			finally {
+				server.ipRateLimit(5000, Duration.ofMinutes(1));
+			}
+		}
+
+	}
+
+	private RecordedRequest onlyRequestAfterCreate() {
+		List<RecordedRequest> requests = server.requests();
+		assertThat(requests).hasSize(2);
+		return requests.get(1);
+	}
+
+}

@@ -1,0 +1,245 @@
+package dev.grantex.scim.test;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.grantex.scim.test.internal.ExchangeDispatcher;
+import dev.grantex.scim.test.internal.GrantexState;
+import dev.grantex.scim.test.internal.RequestJournal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-process fake of the Grantex SCIM server that answers on a loopback port exactly as the real
+ * Grantex auth-service does, so client code can be tested over real HTTP without a Grantex
+ * installation, and against the real server's quirks rather than against the SCIM RFC.
+ *
+ * <p>What it reproduces (see {@code grantex-scim-wire-contract.md}): the two credentials (developer
+ * API key on {@code /v1/scim/tokens}, SCIM token on {@code /scim/v2/Users}); the exact bodies and member
+ * order of every answer, in the three error shapes; {@code emails} double-encoded as a JSON string;
+ * 500 for a duplicate {@code userName}; 415 for {@code application/scim+json}; the lenient PATCH;
+ * paging that clamps {@code count} and echoes it as {@code itemsPerPage}; the per-IP and per-developer
+ * rate limiters and their headers; the refusal of cleartext HTTP/2 upgrades that the JDK
+ * {@code HttpClient} attempts by default; per-developer tenant isolation.
+ *
+ * <p>Use one server per test class or per test; everything is in memory and thread-safe, so clients
+ * may call it from many threads at once.
+ *
+ * <pre>{@code
+ * try (FakeGrantexServer grantex = FakeGrantexServer.start()) {
+ *     String apiKey = grantex.createDeveloper();
+ *     String scimToken = grantex.createScimToken(apiKey, "okta-prod");
+ *     // point the client at grantex.baseUrl() with scimToken ...
+ *     assertThat(grantex.users(apiKey)).extracting(FakeScimUser::userName).containsExactly("alice");
+ * }
+ * }</pre>
+ */
+public final class FakeGrantexServer implements AutoCloseable {
+
+	private static final int WORKER_THREADS = 16;
+	private static final AtomicInteger SERVER_NUMBER = new AtomicInteger();
+	private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+	static {
+		// The JDK server writes a response's head and body as two TCP segments; with Nagle's algorithm
+		// on, the client's delayed ACK then stalls many responses by about 40 ms. The JDK server reads
+		// this switch once, when it is first used in the JVM, so it is set (unless chosen otherwise)
+		// before any fake starts.
+		if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+			System.setProperty(NO_DELAY_PROPERTY, "true");
+		}
+	}
+
+	private final HttpServer server;
+	private final ExecutorService executor;
+	private final GrantexState state;
+	private final RequestJournal journal;
+	private final URI baseUrl;
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private FakeGrantexServer(HttpServer server, ExecutorService executor, GrantexState state, RequestJournal journal) {
+		this.server = server;
+		this.executor = executor;
+		this.state = state;
+		this.journal = journal;
+		this.baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+	}
+
+	/**
+	 * Starts a fake server on a free port of {@code 127.0.0.1}, with no developers yet and the real
+	 * server's default rate limits (5,000 requests per minute per IP, 100 per minute per developer on
+	 * the token routes).
+	 *
+	 * @return the running server; close it when done
+	 * @throws UncheckedIOException when no loopback port can be bound
+	 */
+	public static FakeGrantexServer start() {
+		int number = SERVER_NUMBER.incrementAndGet();
+		AtomicInteger threadNumber = new AtomicInteger();
+		ThreadFactory threads = task -> {
+			Thread thread = new Thread(task, "fake-grantex-" + number + "-" + threadNumber.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+		ExecutorService executor = Executors.newFixedThreadPool(WORKER_THREADS, threads);
+		try {
+			InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+			HttpServer server = HttpServer.create(new InetSocketAddress(loopback, 0), 128);
+			GrantexState state = new GrantexState();
+			RequestJournal journal = new RequestJournal();
+			server.createContext("/", new ExchangeDispatcher(state, journal));
+			server.setExecutor(executor);
+			server.start();
+			return new FakeGrantexServer(server, executor, state, journal);
+		} catch (IOException e) {
+			executor.shutdownNow();
+			throw new UncheckedIOException("Could not start the fake Grantex server on a loopback port", e);
+		}
+	}
+
+	/**
+	 * The base URL to configure a client with.
+	 *
+	 * @return {@code http://127.0.0.1:<port>}, without a trailing slash
+	 */
+	public URI baseUrl() {
+		return baseUrl;
+	}
+
+	/**
+	 * Registers a developer (a tenant, on the free plan), as signing up would.
+	 *
+	 * @return the developer's API key, {@code gx_test_} followed by random characters; it authenticates
+	 *         {@code /v1/scim/tokens} and identifies the developer in the inspection methods
+	 */
+	public String createDeveloper() {
+		return state.createDeveloper();
+	}
+
+	/**
+	 * Creates a SCIM token for a developer directly in the store, exactly as
+	 * {@code POST /v1/scim/tokens} would, without a request (so it neither counts against a rate limit
+	 * nor appears in {@link #requests()}).
+	 *
+	 * @param apiKey the developer's API key, from {@link #createDeveloper()}
+	 * @param label  the token's label, not empty
+	 * @return the token secret (64 lowercase hex characters) that authenticates {@code /scim/v2/Users}
+	 * @throws IllegalArgumentException for an unknown API key or an empty label
+	 */
+	public String createScimToken(String apiKey, String label) {
+		return state.createScimToken(apiKey, label);
+	}
+
+	/**
+	 * The developer's users as stored, for asserting on what a client provisioned.
+	 *
+	 * @param apiKey the developer's API key
+	 * @return a snapshot, oldest first (the order of the server's list)
+	 * @throws IllegalArgumentException for an unknown API key
+	 */
+	public List<FakeScimUser> users(String apiKey) {
+		return state.users(apiKey);
+	}
+
+	/**
+	 * The developer's SCIM tokens, for asserting on what a client created or revoked.
+	 *
+	 * @param apiKey the developer's API key
+	 * @return a snapshot, newest first (the order of {@code GET /v1/scim/tokens}), revoked tokens
+	 *         included and marked
+	 * @throws IllegalArgumentException for an unknown API key
+	 */
+	public List<FakeScimToken> tokens(String apiKey) {
+		return state.tokens(apiKey);
+	}
+
+	/**
+	 * Stores a user directly, as {@code POST /scim/v2/Users} with only a {@code userName} would:
+	 * active, no display name, no external id, {@code emails} {@code "[]"}. For arranging a test's
+	 * starting state without requests.
+	 *
+	 * @param apiKey   the developer's API key
+	 * @param userName the user name, not empty, unique for the developer (case-sensitive)
+	 * @return the stored user
+	 * @throws IllegalArgumentException for an unknown API key or an empty user name
+	 * @throws IllegalStateException    when the server would refuse the user (duplicate or too long
+	 *                                  user name), which over HTTP would be a 500
+	 */
+	public FakeScimUser seedUser(String apiKey, String userName) {
+		return state.seedUser(apiKey, userName);
+	}
+
+	/**
+	 * Every request received since the start or the last {@link #clearRequests()}, with the status
+	 * answered, for asserting on what a client put on the wire.
+	 *
+	 * @return a snapshot in arrival order
+	 */
+	public List<RecordedRequest> requests() {
+		return journal.snapshot();
+	}
+
+	/** Forgets the recorded requests, e.g. after a test's arrange phase. */
+	public void clearRequests() {
+		journal.clear();
+	}
+
+	/**
+	 * Sets the per-IP limit, which the real server applies to every route (counted before
+	 * authentication and body parsing) at 5,000 requests per minute. Its window starts with an
+	 * address's first request. Every address starts a fresh window now. Use a small limit to test a
+	 * client's handling of 429 and {@code retry-after} without sending thousands of requests.
+	 *
+	 * @param requestsPerWindow the number of requests allowed per window, zero or more
+	 * @param window            the window length, at least one millisecond
+	 */
+	public void ipRateLimit(int requestsPerWindow, Duration window) {
+		state.ipRateLimit(requestsPerWindow, window);
+	}
+
+	/**
+	 * Sets the per-developer plan limit, which the real server applies only to the API-key routes
+	 * ({@code /v1/scim/tokens}) at 100 requests per minute on the free plan, in windows aligned to the
+	 * wall clock (multiples of the window length). Every developer starts a fresh window now.
+	 *
+	 * @param requestsPerWindow the number of requests allowed per window, zero or more
+	 * @param window            the window length, at least one millisecond
+	 */
+	public void planRateLimit(int requestsPerWindow, Duration window) {
+		state.planRateLimit(requestsPerWindow, window);
+	}
+
+	/**
+	 * Chooses how a user's {@code emails} goes on the wire. The real server double-encodes it: a JSON
+	 * string holding JSON text ({@code "emails":"[{\"value\":…}]"}). A fixed server would send the
+	 * JSON array itself; a client must accept both, and this switch lets a test check each.
+	 *
+	 * @param conformant {@code false} (the default) for the real server's JSON string, {@code true} for
+	 *                   the stored JSON value itself (normally an array)
+	 */
+	public void emailsAsArray(boolean conformant) {
+		state.emailsAsArray(conformant);
+	}
+
+	/** Stops the server at once and releases its port; calling it again does nothing. */
+	@Override
+	public void close() {
+		if (closed.compareAndSet(false, true)) {
+			server.stop(0);
+			executor.shutdownNow();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "FakeGrantexServer[" + baseUrl + (closed.get() ? ", closed" : "") + "]";
+	}
+}

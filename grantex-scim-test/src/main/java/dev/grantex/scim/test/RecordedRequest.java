@@ -1,0 +1,120 @@
+package dev.grantex.scim.test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One HTTP request the fake server received, with the status it answered, so a test can assert on
+ * what its client really put on the wire (credential, content type, encoded path, retries and their
+ * timing) rather than on what the client believes it sent.
+ *
+ * @param method     the request method as received, e.g. {@code PATCH}
+ * @param rawPath    the path exactly as received, percent-encoding intact (e.g. {@code /scim/v2/Users/a%2Fb})
+ * @param rawQuery   the query string exactly as received, without the {@code ?}; {@code null} when the
+ *                   request target had none
+ * @param headers    the request headers; lookups by name are case-insensitive
+ * @param body       the request body bytes, empty when there was none
+ * @param status     the status code the fake answered with
+ * @param receivedAt when the fake started handling the request, for asserting on retry back-off
+ */
+public record RecordedRequest(
+		String method,
+		String rawPath,
+		@Nullable String rawQuery,
+		Map<String, List<String>> headers,
+		byte[] body,
+		int status,
+		Instant receivedAt) {
+
+	/** Copies the mutable inputs, so the record stays a faithful snapshot. */
+	public RecordedRequest {
+		Objects.requireNonNull(method, "method");
+		Objects.requireNonNull(rawPath, "rawPath");
+		Objects.requireNonNull(receivedAt, "receivedAt");
+		TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		headers.forEach((name, values) -> copy.computeIfAbsent(name, key -> new ArrayList<>()).addAll(values));
+		copy.replaceAll((name, values) -> List.copyOf(values));
+		headers = Collections.unmodifiableMap(copy);
+		body = body.clone();
+	}
+
+	/**
+	 * Returns a copy of the body bytes.
+	 *
+	 * @return the request body, empty when there was none
+	 */
+	@Override
+	public byte[] body() {
+		return body.clone();
+	}
+
+	/**
+	 * The body decoded as UTF-8, which is what every JSON request body is.
+	 *
+	 * @return the request body as text, empty when there was none
+	 */
+	public String bodyAsString() {
+		return new String(body, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The first value of a request header.
+	 *
+	 * @param name the header name, in any letter case
+	 * @return the first value, or {@code null} when the request did not carry the header
+	 */
+	public @Nullable String header(String name) {
+		List<String> values = headers.get(name);
+		return values == null || values.isEmpty() ? null : values.get(0);
+	}
+
+	/**
+	 * All values of a request header, in the order received.
+	 *
+	 * @param name the header name, in any letter case
+	 * @return the values, empty when the request did not carry the header
+	 */
+	public List<String> headerValues(String name) {
+		List<String> values = headers.get(name);
+		return values == null ? List.of() : values;
+	}
+
+	/**
+	 * The request target as sent: the raw path plus {@code ?} and the raw query when there was one.
+	 *
+	 * @return e.g. {@code /scim/v2/Users?startIndex=1&count=100}
+	 */
+	public String rawTarget() {
+		return rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return other instanceof RecordedRequest that
+				&& status == that.status
+				&& method.equals(that.method)
+				&& rawPath.equals(that.rawPath)
+				&& Objects.equals(rawQuery, that.rawQuery)
+				&& headers.equals(that.headers)
+				&& Arrays.equals(body, that.body)
+				&& receivedAt.equals(that.receivedAt);
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(method, rawPath, rawQuery, headers, Arrays.hashCode(body), status, receivedAt);
+	}
+
+	@Override
+	public String toString() {
+		return method + " " + rawTarget() + " -> " + status + " (" + body.length + " body bytes)";
+	}
+}

@@ -1,0 +1,237 @@
+package dev.grantex.scim.test.internal;
+
+import dev.grantex.scim.test.FakeScimToken;
+import dev.grantex.scim.test.FakeScimUser;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One developer (tenant) with its users and SCIM tokens. Every method holds this object's lock, so
+ * each operation is atomic, like the single SQL statement the real server runs for it; tenants never
+ * share state.
+ */
+final class DeveloperAccount {
+
+	/**
+	 * Longest {@code userName} in UTF-8 bytes; a longer one overflows the real server's
+	 * {@code (developer_id, user_name)} B-tree index entry (PostgreSQL allows about 2.7 kB) and fails.
+	 */
+	static final int MAX_USER_NAME_BYTES = 2600;
+
+	/** The five stored fields of a POST or PUT; a {@code null} {@code active} is a JSON {@code null}. */
+	record UserWrite(String userName, @Nullable String displayName, @Nullable String externalId,
+			@Nullable Boolean active, String emailsJson) {
+	}
+
+	/** The fields a PATCH changes; {@code null} keeps the stored value (SQL {@code COALESCE}). */
+	record UserPatch(@Nullable String userName, @Nullable String displayName, @Nullable Boolean active) {
+	}
+
+	final String id;
+	final String apiKey;
+	private final Map<String, UserRecord> users = new LinkedHashMap<>();
+	private final List<TokenRecord> tokens = new ArrayList<>();
+	private long nextSequence;
+
+	DeveloperAccount(String id, String apiKey) {
+		this.id = id;
+		this.apiKey = apiKey;
+	}
+
+	synchronized FakeScimUser createUser(UserWrite write) {
+		String userName = storedUserName(write.userName());
+		String displayName = storedTextOrNull(write.displayName());
+		String externalId = storedTextOrNull(write.externalId());
+		Boolean active = write.active();
+		if (active == null) {
+			throw new DatabaseError("null value in column \"active\" violates not-null constraint");
+		}
+		requireUniqueUserName(userName, null);
+		Instant now = now();
+		UserRecord user = new UserRecord(Ids.scimUserId(), nextSequence++, now, userName, displayName,
+				externalId, active, write.emailsJson());
+		users.put(user.id, user);
+		return user.snapshot();
+	}
+
+	synchronized @Nullable FakeScimUser replaceUser(String id, UserWrite write) {
+		UserRecord user = users.get(id);
+		if (user == null) {
+			return null;
+		}
+		String userName = storedUserName(write.userName());
+		String displayName = storedTextOrNull(write.displayName());
+		String externalId = storedTextOrNull(write.externalId());
+		Boolean active = write.active();
+		if (active == null) {
+			throw new DatabaseError("null value in column \"active\" violates not-null constraint");
+		}
+		requireUniqueUserName(userName, user);
+		user.userName = userName;
+		user.displayName = displayName;
+		user.externalId = externalId;
+		user.active = active;
+		user.emailsJson = write.emailsJson();
+		touch(user);
+		return user.snapshot();
+	}
+
+	synchronized @Nullable FakeScimUser patchUser(String id, UserPatch patch) {
+		UserRecord user = users.get(id);
+		if (user == null) {
+			return null;
+		}
+		String userName = patch.userName() == null ? user.userName : storedUserName(patch.userName());
+		String displayName = patch.displayName() == null ? user.displayName : storedTextOrNull(patch.displayName());
+		requireUniqueUserName(userName, user);
+		user.userName = userName;
+		user.displayName = displayName;
+		if (patch.active() != null) {
+			user.active = patch.active();
+		}
+		touch(user);
+		return user.snapshot();
+	}
+
+	synchronized @Nullable FakeScimUser user(String id) {
+		UserRecord user = users.get(id);
+		return user == null ? null : user.snapshot();
+	}
+
+	synchronized boolean deleteUser(String id) {
+		return users.remove(id) != null;
+	}
+
+	/** The users oldest first, as {@code ORDER BY created_at}. */
+	synchronized List<FakeScimUser> users() {
+		List<FakeScimUser> snapshot = new ArrayList<>(users.size());
+		for (UserRecord user : users.values()) {
+			snapshot.add(user.snapshot());
+		}
+		return snapshot;
+	}
+
+	/** One page of users, oldest first, and the total, read atomically. */
+	synchronized Page page(long offset, long limit) {
+		List<FakeScimUser> page = new ArrayList<>();
+		long index = 0;
+		for (UserRecord user : users.values()) {
+			if (index >= offset && page.size() < limit) {
+				page.add(user.snapshot());
+			}
+			index++;
+		}
+		return new Page(users.size(), page);
+	}
+
+	/** A page of the user list and the number of all users. */
+	record Page(int total, List<FakeScimUser> resources) {
+	}
+
+	synchronized TokenRecord createToken(String label) {
+		TokenRecord token = new TokenRecord(Ids.scimTokenId(), storedText(label), Ids.scimTokenSecret(), now(), this);
+		tokens.add(token);
+		return token;
+	}
+
+	/** Revokes one of this developer's live tokens; {@code null} when there is no such token. */
+	synchronized @Nullable TokenRecord revokeToken(String id) {
+		for (TokenRecord token : tokens) {
+			if (!token.revoked && token.id.equals(id)) {
+				token.revoked = true;
+				return token;
+			}
+		}
+		return null;
+	}
+
+	synchronized boolean isLive(TokenRecord token) {
+		return !token.revoked;
+	}
+
+	/** The live tokens, newest first, as {@code GET /v1/scim/tokens} lists them. */
+	synchronized List<FakeScimToken> liveTokensNewestFirst() {
+		List<FakeScimToken> live = new ArrayList<>();
+		for (int i = tokens.size() - 1; i >= 0; i--) {
+			if (!tokens.get(i).revoked) {
+				live.add(tokens.get(i).snapshot());
+			}
+		}
+		return live;
+	}
+
+	/** Every token ever created, revoked ones included, newest first. */
+	synchronized List<FakeScimToken> allTokensNewestFirst() {
+		List<FakeScimToken> all = new ArrayList<>();
+		for (int i = tokens.size() - 1; i >= 0; i--) {
+			all.add(tokens.get(i).snapshot());
+		}
+		return all;
+	}
+
+	private void requireUniqueUserName(String userName, @Nullable UserRecord self) {
+		for (UserRecord other : users.values()) {
+			if (other != self && other.userName.equals(userName)) {
+				throw new DatabaseError("duplicate key value violates unique constraint on (developer_id, user_name)");
+			}
+		}
+	}
+
+	private void touch(UserRecord user) {
+		Instant now = now();
+		Instant earliest = user.lastModified.plusMillis(1);
+		user.lastModified = now.isBefore(earliest) ? earliest : now;
+	}
+
+	private static String storedUserName(String userName) {
+		String stored = storedText(userName);
+		if (stored.getBytes(StandardCharsets.UTF_8).length > MAX_USER_NAME_BYTES) {
+			throw new DatabaseError("index row size exceeds btree maximum");
+		}
+		return stored;
+	}
+
+	private static @Nullable String storedTextOrNull(@Nullable String text) {
+		return text == null ? null : storedText(text);
+	}
+
+	/**
+	 * Text as PostgreSQL stores what Node sends it: a NUL character is refused, an unpaired surrogate
+	 * (not encodable in UTF-8) becomes U+FFFD.
+	 */
+	static String storedText(String text) {
+		if (text.indexOf('\u0000') >= 0) {
+			throw new DatabaseError("invalid byte sequence for encoding \"UTF8\": 0x00");
+		}
+		StringBuilder stored = null;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+					&& Character.isLowSurrogate(text.charAt(i + 1));
+			if (paired) {
+				if (stored != null) {
+					stored.append(c).append(text.charAt(i + 1));
+				}
+				i++;
+			} else if (Character.isSurrogate(c)) {
+				if (stored == null) {
+					stored = new StringBuilder(text.length()).append(text, 0, i);
+				}
+				stored.append('\uFFFD');
+			} else if (stored != null) {
+				stored.append(c);
+			}
+		}
+		return stored == null ? text : stored.toString();
+	}
+
+	private static Instant now() {
+		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
+	}
+}

@@ -1,0 +1,137 @@
+package dev.grantex.scim.test.internal;
+
+import dev.grantex.scim.test.FakeScimToken;
+import dev.grantex.scim.test.FakeScimUser;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the fake server remembers: developers by API key, SCIM tokens by secret, the two rate
+ * limiters and the wire-format switches. Thread-safe; per-developer data is guarded by each
+ * {@link DeveloperAccount}.
+ */
+public final class GrantexState {
+
+	/** The real server's per-IP limit: 5,000 requests per minute. */
+	public static final int DEFAULT_IP_LIMIT = 5000;
+
+	/** The real server's free-plan limit: 100 requests per minute per developer. */
+	public static final int DEFAULT_PLAN_LIMIT = 100;
+
+	private final ConcurrentHashMap<String, DeveloperAccount> developersByApiKey = new ConcurrentHashMap<>();
+	private final ConcurrentHashMap<String, TokenRecord> tokensBySecret = new ConcurrentHashMap<>();
+	private final RateLimiter ipLimiter =
+			new RateLimiter(false, DEFAULT_IP_LIMIT, Duration.ofMinutes(1), System::currentTimeMillis);
+	private final RateLimiter planLimiter =
+			new RateLimiter(true, DEFAULT_PLAN_LIMIT, Duration.ofMinutes(1), System::currentTimeMillis);
+	private volatile boolean emailsAsArray;
+
+	/** Registers a developer and returns its new API key. */
+	public String createDeveloper() {
+		String apiKey = Ids.apiKey();
+		developersByApiKey.put(apiKey, new DeveloperAccount(Ids.developerId(), apiKey));
+		return apiKey;
+	}
+
+	/** Creates a SCIM token as {@code POST /v1/scim/tokens} would and returns its secret. */
+	public String createScimToken(String apiKey, String label) {
+		if (label.isEmpty()) {
+			throw new IllegalArgumentException("label is required (the server answers 400 for an empty label)");
+		}
+		try {
+			return issueToken(developer(apiKey), label).secret;
+		} catch (DatabaseError e) {
+			throw new IllegalArgumentException("The server would refuse this label (HTTP 500): " + e.getMessage(), e);
+		}
+	}
+
+	/** Stores a user directly, active and without emails, as a minimal {@code POST /scim/v2/Users} would. */
+	public FakeScimUser seedUser(String apiKey, String userName) {
+		if (userName.isEmpty()) {
+			throw new IllegalArgumentException("userName is required (the server answers 400 for an empty one)");
+		}
+		try {
+			return developer(apiKey).createUser(new DeveloperAccount.UserWrite(userName, null, null, true, "[]"));
+		} catch (DatabaseError e) {
+			throw new IllegalStateException("The server would refuse this user (HTTP 500): " + e.getMessage(), e);
+		}
+	}
+
+	/** The developer's users, oldest first. */
+	public List<FakeScimUser> users(String apiKey) {
+		return developer(apiKey).users();
+	}
+
+	/** The developer's tokens, revoked ones included, newest first. */
+	public List<FakeScimToken> tokens(String apiKey) {
+		return developer(apiKey).allTokensNewestFirst();
+	}
+
+	/** Reconfigures the per-IP limiter; every address starts a fresh window. */
+	public void ipRateLimit(int requestsPerWindow, Duration window) {
+		ipLimiter.configure(requestsPerWindow, window);
+	}
+
+	/** Reconfigures the per-developer plan limiter; every developer starts a fresh window. */
+	public void planRateLimit(int requestsPerWindow, Duration window) {
+		planLimiter.configure(requestsPerWindow, window);
+	}
+
+	/** Chooses how {@code emails} goes on the wire: a JSON string (the real server) or the JSON value itself. */
+	public void emailsAsArray(boolean conformant) {
+		emailsAsArray = conformant;
+	}
+
+	boolean emailsAsArray() {
+		return emailsAsArray;
+	}
+
+	RateLimiter ipLimiter() {
+		return ipLimiter;
+	}
+
+	RateLimiter planLimiter() {
+		return planLimiter;
+	}
+
+	@Nullable DeveloperAccount developerByApiKey(String apiKey) {
+		return developersByApiKey.get(apiKey);
+	}
+
+	/** The owner of a live SCIM token, or {@code null} for an unknown or revoked one. */
+	@Nullable DeveloperAccount developerByScimToken(String secret) {
+		TokenRecord token = tokensBySecret.get(secret);
+		if (token == null || !token.owner.isLive(token)) {
+			return null;
+		}
+		return token.owner;
+	}
+
+	/** Creates a token for the developer and makes its secret usable on {@code /scim/v2}. */
+	TokenRecord issueToken(DeveloperAccount developer, String label) {
+		TokenRecord token = developer.createToken(label);
+		tokensBySecret.put(token.secret, token);
+		return token;
+	}
+
+	/** Revokes a token of this developer; false when it has no live token with that id. */
+	boolean revokeToken(DeveloperAccount developer, String tokenId) {
+		TokenRecord revoked = developer.revokeToken(tokenId);
+		if (revoked == null) {
+			return false;
+		}
+		tokensBySecret.remove(revoked.secret);
+		return true;
+	}
+
+	private DeveloperAccount developer(String apiKey) {
+		DeveloperAccount developer = developersByApiKey.get(apiKey);
+		if (developer == null) {
+			throw new IllegalArgumentException("No developer has the API key " + apiKey
+					+ "; use an API key returned by createDeveloper()");
+		}
+		return developer;
+	}
+}
