@@ -2,6 +2,7 @@ package dev.grantex.scim.test;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.grantex.scim.test.internal.ExchangeDispatcher;
+import dev.grantex.scim.test.internal.FaultQueue;
 import dev.grantex.scim.test.internal.GrantexState;
 import dev.grantex.scim.test.internal.RequestJournal;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +31,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * paging that clamps {@code count} and echoes it as {@code itemsPerPage}; the per-IP and per-developer
  * rate limiters and their headers; the refusal of cleartext HTTP/2 upgrades that the JDK
  * {@code HttpClient} attempts by default; per-developer tenant isolation.
+ *
+ * <p>It can also fail on purpose: {@link #faults()} scripts, request by request, the failures a client
+ * meets in production (429 bursts, 5xx, HTML error pages, slow answers, dropped connections, answers
+ * cut short), for testing retries and error handling; see {@link FaultScript}.
  *
  * <p>Use one server per test class or per test; everything is in memory and thread-safe, so clients
  * may call it from many threads at once.
@@ -60,16 +66,21 @@ public final class FakeGrantexServer implements AutoCloseable {
 
 	private final HttpServer server;
 	private final ExecutorService executor;
+	private final ScheduledExecutorService scheduler;
 	private final GrantexState state;
 	private final RequestJournal journal;
+	private final FaultScript faults;
 	private final URI baseUrl;
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	private FakeGrantexServer(HttpServer server, ExecutorService executor, GrantexState state, RequestJournal journal) {
+	private FakeGrantexServer(HttpServer server, ExecutorService executor, ScheduledExecutorService scheduler,
+			GrantexState state, RequestJournal journal, FaultScript faults) {
 		this.server = server;
 		this.executor = executor;
+		this.scheduler = scheduler;
 		this.state = state;
 		this.journal = journal;
+		this.faults = faults;
 		this.baseUrl = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
 	}
 
@@ -90,16 +101,24 @@ public final class FakeGrantexServer implements AutoCloseable {
 			return thread;
 		};
 		ExecutorService executor = Executors.newFixedThreadPool(WORKER_THREADS, threads);
+		// Delays are waited out here, not on a worker, so a slow answer never holds up other requests.
+		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+			Thread thread = new Thread(task, "fake-grantex-" + number + "-delays");
+			thread.setDaemon(true);
+			return thread;
+		});
 		try {
 			InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
 			HttpServer server = HttpServer.create(new InetSocketAddress(loopback, 0), 128);
 			GrantexState state = new GrantexState();
 			RequestJournal journal = new RequestJournal();
-			server.createContext("/", new ExchangeDispatcher(state, journal));
+			FaultQueue faults = new FaultQueue();
+			server.createContext("/", new ExchangeDispatcher(state, journal, faults, scheduler, executor));
 			server.setExecutor(executor);
 			server.start();
-			return new FakeGrantexServer(server, executor, state, journal);
+			return new FakeGrantexServer(server, executor, scheduler, state, journal, new FaultScript(faults));
 		} catch (IOException e) {
+			scheduler.shutdownNow();
 			executor.shutdownNow();
 			throw new UncheckedIOException("Could not start the fake Grantex server on a loopback port", e);
 		}
@@ -179,7 +198,9 @@ public final class FakeGrantexServer implements AutoCloseable {
 
 	/**
 	 * Every request received since the start or the last {@link #clearRequests()}, with the status
-	 * answered, for asserting on what a client put on the wire.
+	 * answered, for asserting on what a client put on the wire. Requests a scripted fault was used on
+	 * are included (see {@link RecordedRequest#fault()}), so the list counts every attempt the server
+	 * saw, answered or not.
 	 *
 	 * @return a snapshot in arrival order
 	 */
@@ -229,10 +250,25 @@ public final class FakeGrantexServer implements AutoCloseable {
 		state.emailsAsArray(conformant);
 	}
 
-	/** Stops the server at once and releases its port; calling it again does nothing. */
+	/**
+	 * The server's fault script, for making chosen requests fail in chosen ways (see
+	 * {@link FaultScript}). Empty until a test enqueues faults; the same script for the server's
+	 * whole life, and it is not cleared by {@link #clearRequests()}.
+	 *
+	 * @return the script
+	 */
+	public FaultScript faults() {
+		return faults;
+	}
+
+	/**
+	 * Stops the server at once and releases its port; calling it again does nothing. Requests still
+	 * waiting out a scripted delay are abandoned: their connections are closed unanswered.
+	 */
 	@Override
 	public void close() {
 		if (closed.compareAndSet(false, true)) {
+			scheduler.shutdownNow();
 			server.stop(0);
 			executor.shutdownNow();
 		}

@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One HTTP request the fake server received, with the status it answered, so a test can assert on
  * what its client really put on the wire (credential, content type, encoded path, retries and their
- * timing) rather than on what the client believes it sent.
+ * timing) rather than on what the client believes it sent. A request that a scripted {@link Fault}
+ * was used on is recorded too, with the fault's description, so a test can count every attempt the
+ * server saw, including those whose answer the client never got.
  *
  * @param method     the request method as received, e.g. {@code PATCH}
  * @param rawPath    the path exactly as received, percent-encoding intact (e.g. {@code /scim/v2/Users/a%2Fb})
@@ -22,8 +24,15 @@ import org.jspecify.annotations.Nullable;
  *                   request target had none
  * @param headers    the request headers; lookups by name are case-insensitive
  * @param body       the request body bytes, empty when there was none
- * @param status     the status code the fake answered with
+ * @param status     the status code the fake answered with; under a fault that processed the request
+ *                   but lost or cut short the answer ({@link Fault#processThenDrop()},
+ *                   {@link Fault#truncatedBody()}), the status of that answer; {@code 0} when the
+ *                   request produced no answer at all ({@link Fault#dropBeforeProcessing()}, or a
+ *                   {@link Fault#delayThenProcess(java.time.Duration)} still waiting)
  * @param receivedAt when the fake started handling the request, for asserting on retry back-off
+ * @param fault      the description of the scripted fault used on this request (e.g.
+ *                   {@code rateLimited(2s)}, {@code processThenDrop}), or {@code null} when the server
+ *                   served it normally
  */
 public record RecordedRequest(
 		String method,
@@ -32,7 +41,8 @@ public record RecordedRequest(
 		Map<String, List<String>> headers,
 		byte[] body,
 		int status,
-		Instant receivedAt) {
+		Instant receivedAt,
+		@Nullable String fault) {
 
 	/** Copies the mutable inputs, so the record stays a faithful snapshot. */
 	public RecordedRequest {
@@ -44,6 +54,23 @@ public record RecordedRequest(
 		copy.replaceAll((name, values) -> List.copyOf(values));
 		headers = Collections.unmodifiableMap(copy);
 		body = body.clone();
+	}
+
+	/**
+	 * A request the server served normally, without a scripted fault; the constructor of the
+	 * record's first version, kept for source compatibility.
+	 *
+	 * @param method     the request method
+	 * @param rawPath    the raw path
+	 * @param rawQuery   the raw query, or {@code null}
+	 * @param headers    the request headers
+	 * @param body       the request body bytes
+	 * @param status     the status answered
+	 * @param receivedAt when the request was received
+	 */
+	public RecordedRequest(String method, String rawPath, @Nullable String rawQuery,
+			Map<String, List<String>> headers, byte[] body, int status, Instant receivedAt) {
+		this(method, rawPath, rawQuery, headers, body, status, receivedAt, null);
 	}
 
 	/**
@@ -105,16 +132,19 @@ public record RecordedRequest(
 				&& Objects.equals(rawQuery, that.rawQuery)
 				&& headers.equals(that.headers)
 				&& Arrays.equals(body, that.body)
-				&& receivedAt.equals(that.receivedAt);
+				&& receivedAt.equals(that.receivedAt)
+				&& Objects.equals(fault, that.fault);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(method, rawPath, rawQuery, headers, Arrays.hashCode(body), status, receivedAt);
+		return Objects.hash(method, rawPath, rawQuery, headers, Arrays.hashCode(body), status, receivedAt, fault);
 	}
 
 	@Override
 	public String toString() {
-		return method + " " + rawTarget() + " -> " + status + " (" + body.length + " body bytes)";
+		String answer = status == 0 ? "no answer" : Integer.toString(status);
+		return method + " " + rawTarget() + " -> " + answer + " (" + body.length + " body bytes)"
+				+ (fault == null ? "" : " [fault: " + fault + "]");
 	}
 }

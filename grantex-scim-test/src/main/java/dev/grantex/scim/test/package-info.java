@@ -6,7 +6,10 @@
  * {@code userName}, {@code application/scim+json} refused with 415, cleartext HTTP/2 upgrades refused,
  * two error shapes, two rate limiters), because a client tested against a tidier fake proves nothing.
  * The records in this package are read-only snapshots of the fake's state and of the requests it saw,
- * so a test can assert on what its client actually did on the wire.
+ * so a test can assert on what its client actually did on the wire. {@link dev.grantex.scim.test.FaultScript},
+ * {@link dev.grantex.scim.test.Fault} and {@link dev.grantex.scim.test.FaultTarget} make chosen requests fail
+ * in chosen ways (429, 5xx, HTML pages, late answers, dropped connections, truncated bodies), so retry and
+ * error handling can be tested against the failures production brings.
  */
 @NullMarked
 package dev.grantex.scim.test;

@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,55 +25,183 @@ import tools.jackson.databind.node.ObjectNode;
  * The single entry point of every request: reads the exchange into a {@link WireRequest}, decides the
  * {@link Outcome}, records it in the {@link RequestJournal}, and carries it out on the connection.
  *
- * <p>Scripted faults slot in here and nowhere else: {@link #decide(WireRequest)} will consult them
- * before the pipeline (a fixed status and body instead of the real answer), and
- * {@link #handle(HttpExchange)} will carry out the outcomes that act on the connection itself (a delay
- * before answering, a dropped connection).
+ * <p>Scripted faults slot in here and nowhere else: {@link #decide(WireRequest)} takes the request's
+ * fault, if any, from the {@link FaultQueue} and turns it into an outcome (an answer in place of the
+ * server's, a delay, a dropped connection, a truncated answer), and {@link #handle(HttpExchange)}
+ * carries out the outcomes that act on the connection itself.
+ *
+ * <p>A connection is dropped by closing the exchange before its response head is sent, which makes
+ * the JDK server close the socket, and then by throwing from the handler, which makes it close the
+ * socket too and forget the connection. A delay does not hold a worker thread: the handler returns
+ * with the exchange still open, a scheduler waits, and a worker finishes the exchange afterwards.
  */
 public final class ExchangeDispatcher implements HttpHandler {
 
+	/** Thrown from the handler after a fault closed the connection on purpose; never reaches a client. */
+	private static final class ConnectionDropped extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		ConnectionDropped(String fault) {
+			super("Connection closed by the scripted fault " + fault, null);
+		}
+	}
+
 	private static final System.Logger LOGGER = System.getLogger(ExchangeDispatcher.class.getName());
 
+	private final GrantexState state;
 	private final GrantexPipeline pipeline;
 	private final RequestJournal journal;
+	private final FaultQueue faults;
+	private final ScheduledExecutorService scheduler;
+	private final Executor workers;
 	private final AtomicLong sequence = new AtomicLong();
 
 	/**
 	 * Creates the dispatcher for one fake server.
 	 *
-	 * @param state   the server's state
-	 * @param journal where every answered request is recorded
+	 * @param state     the server's state
+	 * @param journal   where every request is recorded
+	 * @param faults    the server's scripted faults
+	 * @param scheduler waits out delays, so they hold no worker thread
+	 * @param workers   the server's worker threads, which finish delayed exchanges
 	 */
-	public ExchangeDispatcher(GrantexState state, RequestJournal journal) {
+	public ExchangeDispatcher(GrantexState state, RequestJournal journal, FaultQueue faults,
+			ScheduledExecutorService scheduler, Executor workers) {
+		this.state = state;
 		this.pipeline = new GrantexPipeline(state);
 		this.journal = journal;
+		this.faults = faults;
+		this.scheduler = scheduler;
+		this.workers = workers;
 	}
 
 	@Override
 	public void handle(HttpExchange exchange) throws IOException {
+		boolean finished = true;
 		try {
 			WireRequest request = read(exchange);
 			Outcome outcome = decide(request);
 			if (outcome instanceof Outcome.Respond respond) {
-				journal.record(request, respond.response().status());
+				journal.record(request, respond.response().status(), respond.fault());
 				write(exchange, request, respond.response());
+			} else if (outcome instanceof Outcome.Drop drop) {
+				journal.record(request, drop.status(), drop.fault());
+				drop(exchange, drop.fault());
+			} else if (outcome instanceof Outcome.Truncate truncate) {
+				journal.record(request, truncate.response().status(), truncate.fault());
+				writeTruncated(exchange, truncate.response(), truncate.fault());
+			} else if (outcome instanceof Outcome.Delay delay) {
+				journal.record(request, delay.status(), delay.fault());
+				finished = !schedule(exchange, request, delay);
 			} else {
 				throw new IllegalStateException("Unknown outcome " + outcome);
 			}
 		} finally {
-			exchange.close();
+			if (finished) {
+				exchange.close();
+			}
 		}
 	}
 
-	/** What to do with the request. The hook for scripted faults. */
+	/** What to do with the request: the scripted fault it takes, if any, else the server's answer. */
 	Outcome decide(WireRequest request) {
-		WireResponse response;
-		try {
-			response = pipeline.handle(request);
-		} catch (RuntimeException bug) {
-			response = fakeServerBug(bug);
+		ScriptedFault fault = faults.take(request.method(), request.rawPath());
+		if (fault == null) {
+			return new Outcome.Respond(process(request));
 		}
-		return new Outcome.Respond(response);
+		String name = fault.description();
+		return switch (fault.kind()) {
+			case ANSWER -> new Outcome.Respond(fault.answer(state), name);
+			case DELAY_THEN_PROCESS -> new Outcome.Delay(fault.delay(), 0,
+					() -> new Outcome.Respond(fault.decorate(process(request)), name), name);
+			case PROCESS_THEN_DELAY -> {
+				WireResponse processed = fault.decorate(process(request));
+				yield new Outcome.Delay(fault.delay(), processed.status(), () -> new Outcome.Respond(processed, name),
+						name);
+			}
+			case DROP_BEFORE_PROCESSING -> new Outcome.Drop(0, name);
+			case PROCESS_THEN_DROP -> new Outcome.Drop(process(request).status(), name);
+			case TRUNCATED_BODY -> {
+				WireResponse answer = fault.decorate(process(request));
+				if (answer.body().length == 0 || answer.status() == 204 || request.method().equals("HEAD")) {
+					// Nothing to cut short: the head alone would be a complete answer, so none is sent.
+					yield new Outcome.Drop(answer.status(), name + " (no body to cut: dropped)");
+				}
+				yield new Outcome.Truncate(answer, name);
+			}
+		};
+	}
+
+	/** The real server's answer; a defect of the fake becomes an answer no real server gives. */
+	private WireResponse process(WireRequest request) {
+		try {
+			return pipeline.handle(request);
+		} catch (RuntimeException bug) {
+			return fakeServerBug(bug);
+		}
+	}
+
+	/**
+	 * Closes the connection: closing an exchange whose response head was not sent closes the socket,
+	 * and the exception makes the server close it too (if it was not yet) and forget it.
+	 */
+	private static void drop(HttpExchange exchange, String fault) throws IOException {
+		exchange.close();
+		throw new ConnectionDropped(fault);
+	}
+
+	/**
+	 * Sends the head with the full content length and half the body, pushes them onto the wire, then
+	 * closes: closing a fixed-length body that is short closes the connection.
+	 */
+	private static void writeTruncated(HttpExchange exchange, WireResponse response, String fault)
+			throws IOException {
+		Headers headers = exchange.getResponseHeaders();
+		for (WireResponse.Header header : response.headers()) {
+			headers.add(header.name(), header.value());
+		}
+		byte[] body = response.body();
+		exchange.sendResponseHeaders(response.status(), body.length);
+		OutputStream out = exchange.getResponseBody();
+		out.write(body, 0, body.length / 2);
+		out.flush();
+		drop(exchange, fault);
+	}
+
+	/**
+	 * Waits out a delay on the scheduler, then finishes the exchange on a worker thread.
+	 *
+	 * @return whether the exchange was handed over (false when the server is shutting down)
+	 */
+	private boolean schedule(HttpExchange exchange, WireRequest request, Outcome.Delay delay) {
+		Runnable finish = () -> finishDelayed(exchange, request, delay);
+		try {
+			// Nothing waits on the future: the task itself closes the exchange if it cannot finish it.
+			ScheduledFuture<?> unused = scheduler.schedule(() -> {
+				try {
+					workers.execute(finish);
+				} catch (RejectedExecutionException stopped) {
+					exchange.close();
+				}
+			}, TimeUnit.NANOSECONDS.convert(delay.delay()), TimeUnit.NANOSECONDS);
+			return true;
+		} catch (RejectedExecutionException stopped) {
+			return false;
+		}
+	}
+
+	private void finishDelayed(HttpExchange exchange, WireRequest request, Outcome.Delay delay) {
+		try {
+			Outcome.Respond respond = delay.then().get();
+			journal.update(request, respond.response().status());
+			write(exchange, request, respond.response());
+		} catch (IOException clientGone) {
+			// The client stopped waiting and closed the connection: the work stands, the answer is lost.
+			LOGGER.log(System.Logger.Level.DEBUG, "A delayed answer could not be sent", clientGone);
+		} finally {
+			exchange.close();
+		}
 	}
 
 	private WireRequest read(HttpExchange exchange) throws IOException {

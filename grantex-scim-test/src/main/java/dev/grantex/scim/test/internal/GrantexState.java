@@ -88,6 +88,11 @@ public final class GrantexState {
 		return emailsAsArray;
 	}
 
+	/** The per-IP limit as configured now, for the {@code x-ratelimit-limit} of a scripted 429. */
+	int ipLimit() {
+		return ipLimiter.limit();
+	}
+
 	RateLimiter ipLimiter() {
 		return ipLimiter;
 	}

@@ -1,14 +1,47 @@
 package dev.grantex.scim.test.internal;
 
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
 /**
- * What the fake does with one request. Today every request gets a {@link Respond}; scripted faults
- * (a fixed status and body, a delay before answering, a dropped connection) will be further
- * implementations, decided in {@link ExchangeDispatcher#decide(WireRequest)} and carried out in
+ * What the fake does with one request: answer it (normally, or with a scripted answer), close the
+ * connection without an answer, cut the answer short, or answer later without holding a worker
+ * thread. Decided in {@link ExchangeDispatcher#decide(WireRequest)} and carried out in
  * {@link ExchangeDispatcher#handle(com.sun.net.httpserver.HttpExchange)}.
  */
-sealed interface Outcome permits Outcome.Respond {
+sealed interface Outcome permits Outcome.Respond, Outcome.Drop, Outcome.Truncate, Outcome.Delay {
 
-	/** Answer with this response. */
-	record Respond(WireResponse response) implements Outcome {
+	/**
+	 * Answer with this response.
+	 *
+	 * @param fault the scripted fault that shaped the answer, or {@code null} for the server's own
+	 */
+	record Respond(WireResponse response, @Nullable String fault) implements Outcome {
+
+		Respond(WireResponse response) {
+			this(response, null);
+		}
+	}
+
+	/**
+	 * Close the connection without answering.
+	 *
+	 * @param status the status of the answer that is lost (the request was processed), or 0 when the
+	 *               request was not processed
+	 */
+	record Drop(int status, String fault) implements Outcome {
+	}
+
+	/** Send the head of this response with its full length, then half the body, then close. */
+	record Truncate(WireResponse response, String fault) implements Outcome {
+	}
+
+	/**
+	 * Wait, then answer with what {@code then} decides at that moment.
+	 *
+	 * @param status the status known now (0 when the request will only be processed after the wait)
+	 */
+	record Delay(Duration delay, int status, Supplier<Respond> then, String fault) implements Outcome {
 	}
 }

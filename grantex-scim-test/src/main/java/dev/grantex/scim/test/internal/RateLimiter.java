@@ -38,6 +38,11 @@ final class RateLimiter {
 		windows.clear();
 	}
 
+	/** The number of requests allowed per window, as configured now. */
+	int limit() {
+		return settings.limit();
+	}
+
 	/** Counts one request for the key and says whether it is within the limit. */
 	Decision acquire(String key) {
 		Settings current = settings;

@@ -1,36 +1,45 @@
 package dev.grantex.scim.test.internal;
 
 import dev.grantex.scim.test.RecordedRequest;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
-/** Every request the fake answered, kept in arrival order for the inspection API. Thread-safe. */
+/**
+ * Every request the fake received, kept in arrival order for the inspection API. A request that is
+ * answered late is recorded on arrival and updated once it is processed. Thread-safe.
+ */
 public final class RequestJournal {
 
-	private record Entry(long sequence, RecordedRequest request) {
+	/** By arrival sequence, so the snapshot is in arrival order whatever order requests finish in. */
+	private final TreeMap<Long, RecordedRequest> entries = new TreeMap<>();
+
+	synchronized void record(WireRequest request, int status, @Nullable String fault) {
+		entries.put(request.sequence(), recorded(request, status, fault));
 	}
 
-	private final List<Entry> entries = new ArrayList<>();
-
-	synchronized void record(WireRequest request, int status) {
-		entries.add(new Entry(request.sequence(), new RecordedRequest(request.method(), request.rawPath(),
-				request.rawQuery(), request.headers(), request.body(), status, request.receivedAt())));
+	/** Sets the status of a request recorded earlier, unless the journal was cleared meanwhile. */
+	synchronized void update(WireRequest request, int status) {
+		entries.computeIfPresent(request.sequence(),
+				(sequence, earlier) -> recorded(request, status, earlier.fault()));
 	}
 
-	/** The requests recorded so far, in the order they arrived. */
+	/**
+	 * The requests recorded so far.
+	 *
+	 * @return an immutable snapshot, in the order the requests arrived
+	 */
 	public synchronized List<RecordedRequest> snapshot() {
-		List<Entry> sorted = new ArrayList<>(entries);
-		sorted.sort(Comparator.comparingLong(Entry::sequence));
-		List<RecordedRequest> requests = new ArrayList<>(sorted.size());
-		for (Entry entry : sorted) {
-			requests.add(entry.request());
-		}
-		return List.copyOf(requests);
+		return List.copyOf(entries.values());
 	}
 
 	/** Forgets every recorded request. */
 	public synchronized void clear() {
 		entries.clear();
+	}
+
+	private static RecordedRequest recorded(WireRequest request, int status, @Nullable String fault) {
+		return new RecordedRequest(request.method(), request.rawPath(), request.rawQuery(), request.headers(),
+				request.body(), status, request.receivedAt(), fault);
 	}
 }

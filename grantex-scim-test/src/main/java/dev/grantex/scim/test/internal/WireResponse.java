@@ -38,6 +38,11 @@ final class WireResponse {
 				body.getBytes(StandardCharsets.UTF_8));
 	}
 
+	/** A response with exactly these headers and body. */
+	static WireResponse of(int status, List<Header> headers, byte[] body) {
+		return new WireResponse(status, headers, body.clone());
+	}
+
 	/** A 204 No Content: no body and no content type, as the real server sends it. */
 	static WireResponse noContent() {
 		return new WireResponse(204, List.of(), new byte[0]);
@@ -62,6 +67,18 @@ final class WireResponse {
 		}
 		List<Header> all = new ArrayList<>(leading);
 		all.addAll(headers);
+		return new WireResponse(status, all, body);
+	}
+
+	/** A copy in which this header replaces every header of its name (in any letter case), at the end. */
+	WireResponse withHeaderReplaced(String name, String value) {
+		List<Header> all = new ArrayList<>(headers.size() + 1);
+		for (Header header : headers) {
+			if (!header.name().equalsIgnoreCase(name)) {
+				all.add(header);
+			}
+		}
+		all.add(new Header(name, value));
 		return new WireResponse(status, all, body);
 	}
 

@@ -1,0 +1,89 @@
+package dev.grantex.scim.test;
+
+import dev.grantex.scim.test.internal.FaultQueue;
+import dev.grantex.scim.test.internal.ScriptedFault;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The faults a {@link FakeGrantexServer} is scripted to inflict, request by request, so a test can
+ * make a chosen attempt fail in a chosen way and then assert on how many attempts the server saw
+ * ({@link FakeGrantexServer#requests()}, where each faulted request carries its
+ * {@link RecordedRequest#fault()}) and on what it stored ({@link FakeGrantexServer#users(String)}).
+ * Empty by default: a server without a script behaves exactly like the real one.
+ *
+ * <p>Each enqueued fault is used once, by the next request its {@link FaultTarget} matches; a request
+ * takes the earliest-enqueued fault that matches it, and requests no fault matches are served
+ * normally. Taking a fault is atomic, so under any number of concurrent requests each fault is used
+ * by exactly one of them. Thread-safe.
+ *
+ * <pre>{@code
+ * try (FakeGrantexServer grantex = FakeGrantexServer.start()) {
+ *     String apiKey = grantex.createDeveloper();
+ *     String scimToken = grantex.createScimToken(apiKey, "okta-prod");
+ *     // the first user creation is rate-limited, the second one's answer is lost; later ones succeed
+ *     grantex.faults().enqueue(FaultTarget.route("POST", "/scim/v2/Users"),
+ *             Fault.rateLimited(Duration.ofSeconds(1)), Fault.processThenDrop());
+ *
+ *     // ... create "alice" with a retrying client pointed at grantex.baseUrl() ...
+ *
+ *     assertThat(grantex.faults().pending()).isZero();
+ *     assertThat(grantex.requests()).extracting(RecordedRequest::fault)
+ *             .startsWith("rateLimited(1s)", "processThenDrop");
+ *     assertThat(grantex.users(apiKey)).extracting(FakeScimUser::userName).containsExactly("alice");
+ * }
+ * }</pre>
+ */
+public final class FaultScript {
+
+	private final FaultQueue queue;
+
+	FaultScript(FaultQueue queue) {
+		this.queue = queue;
+	}
+
+	/**
+	 * The next {@code faults.length} requests matching {@code target} get these faults, one each, in
+	 * order; later ones are served normally (unless faults enqueued afterwards match them). Faults
+	 * already waiting, for this target or another that matches the same requests, are used first.
+	 *
+	 * @param target which requests the faults apply to
+	 * @param faults the faults, in the order the matching requests are to get them; none is allowed
+	 * @return this script, for chaining
+	 */
+	public FaultScript enqueue(FaultTarget target, Fault... faults) {
+		Objects.requireNonNull(target, "target");
+		List<ScriptedFault> scripted = new ArrayList<>(faults.length);
+		for (Fault fault : faults) {
+			scripted.add(Objects.requireNonNull(fault, "fault").scripted());
+		}
+		queue.add(target.method(), target.pathPrefix(), scripted);
+		return this;
+	}
+
+	/** Forgets every fault not used yet, so later requests are served normally. */
+	public void clear() {
+		queue.clear();
+	}
+
+	/**
+	 * The number of faults enqueued but not used yet, for asserting that a client made (at least) the
+	 * attempts a test scripted.
+	 *
+	 * @return zero or more
+	 */
+	public int pending() {
+		return queue.pending();
+	}
+
+	/**
+	 * The faults still waiting, for messages.
+	 *
+	 * @return e.g. {@code [POST /scim/v2/Users: processThenDrop]}
+	 */
+	@Override
+	public String toString() {
+		return queue.toString();
+	}
+}

@@ -1,0 +1,102 @@
+package dev.grantex.scim.test.internal;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The faults scripted for one server, in the order they were scripted, each waiting for the first
+ * request its target matches. Taking a fault is atomic: under any number of concurrent requests each
+ * fault is used by exactly one of them. Thread-safe.
+ */
+public final class FaultQueue {
+
+	/** One scripted fault and the requests it may be used on. */
+	private record Entry(String method, String pathPrefix, ScriptedFault fault) {
+
+		boolean matches(String requestMethod, String rawPath) {
+			return (method.equals(ANY_METHOD) || method.equals(requestMethod)) && pathMatches(pathPrefix, rawPath);
+		}
+	}
+
+	/** The method of a target that matches every method. */
+	public static final String ANY_METHOD = "*";
+
+	private final List<Entry> entries = new ArrayList<>();
+
+	/**
+	 * Appends faults for the requests a target matches.
+	 *
+	 * @param method     the request method, exactly, or {@link #ANY_METHOD}
+	 * @param pathPrefix a raw path prefix matched on whole segments; empty matches every path
+	 * @param faults     the faults, used one per matching request in this order
+	 */
+	public synchronized void add(String method, String pathPrefix, List<ScriptedFault> faults) {
+		for (ScriptedFault fault : faults) {
+			entries.add(new Entry(method, pathPrefix, fault));
+		}
+	}
+
+	/**
+	 * Removes and returns the earliest-scripted fault whose target matches the request.
+	 *
+	 * @return the fault, or {@code null} when the request is to be served normally
+	 */
+	synchronized @Nullable ScriptedFault take(String method, String rawPath) {
+		Iterator<Entry> waiting = entries.iterator();
+		while (waiting.hasNext()) {
+			Entry entry = waiting.next();
+			if (entry.matches(method, rawPath)) {
+				waiting.remove();
+				return entry.fault();
+			}
+		}
+		return null;
+	}
+
+	/** Forgets every fault not used yet. */
+	public synchronized void clear() {
+		entries.clear();
+	}
+
+	/**
+	 * The number of faults not used yet.
+	 *
+	 * @return zero or more
+	 */
+	public synchronized int pending() {
+		return entries.size();
+	}
+
+	/**
+	 * Whether a raw path is the prefix itself or lies below it: {@code /scim/v2/Users} matches
+	 * {@code /scim/v2/Users} and {@code /scim/v2/Users/abc}, not {@code /scim/v2/UsersX}.
+	 *
+	 * @param pathPrefix the prefix; empty matches everything, and one ending in {@code /} matches
+	 *                   whatever starts with it
+	 * @param rawPath    the request's raw path
+	 * @return whether the path is covered
+	 */
+	public static boolean pathMatches(String pathPrefix, String rawPath) {
+		if (pathPrefix.isEmpty() || rawPath.equals(pathPrefix)) {
+			return true;
+		}
+		if (!rawPath.startsWith(pathPrefix)) {
+			return false;
+		}
+		return pathPrefix.endsWith("/") || rawPath.charAt(pathPrefix.length()) == '/';
+	}
+
+	@Override
+	public synchronized String toString() {
+		List<String> faults = new ArrayList<>(entries.size());
+		for (Entry entry : entries) {
+			String target = entry.method().equals(ANY_METHOD) && entry.pathPrefix().isEmpty()
+					? "any"
+					: entry.method() + " " + (entry.pathPrefix().isEmpty() ? "/" : entry.pathPrefix());
+			faults.add(target + ": " + entry.fault().description());
+		}
+		return faults.toString();
+	}
+}
