@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -20,6 +21,7 @@ import dev.grantex.scim.model.ScimListResponse;
 import dev.grantex.scim.model.ScimTokenWithSecret;
 import dev.grantex.scim.model.ScimUser;
 import dev.grantex.scim.model.ServiceProviderConfig;
+import dev.grantex.scim.observation.ScimClientObservationConvention;
 
 /**
  * A client for the Grantex SCIM 2.0 API: SCIM token management ({@code /v1/scim/tokens}, authenticated with the
@@ -110,6 +112,12 @@ public interface ScimClient {
 
 	/**
 	 * Creates a user ({@code POST /scim/v2/Users}).
+	 *
+	 * <p>With retry enabled, an attempt that may have reached the server (a read timeout, a connection broken after
+	 * sending, a 502, 503 or 504) is followed by a check whether it created the user before anything is sent again;
+	 * if it did, that user is returned, so a lost answer never creates a user twice nor reports a false failure.
+	 * Grantex ignores {@code filter}, so the check reads the developer's users page by page (one request per 200
+	 * users) and matches {@code userName} exactly. It costs nothing when the first attempt gets an answer.
 	 * @param params the user's attributes
 	 * @return the user as stored
 	 * @throws dev.grantex.scim.error.ScimServerException with {@code likelyDuplicateUserName()} when the
@@ -250,6 +258,36 @@ public interface ScimClient {
 		 * @return this builder
 		 */
 		Builder patchValidation(boolean enabled);
+
+		/**
+		 * Sets how failed operations are retried; {@link RetrySettings#defaults()} unless set.
+		 * @param retry the retry settings; {@link RetrySettings#disabled()} turns retry off
+		 * @return this builder
+		 */
+		Builder retry(RetrySettings retry);
+
+		/**
+		 * Adds a listener told of every retry, for example to count retries; listeners added earlier are kept.
+		 * @param retryListener the listener
+		 * @return this builder
+		 */
+		Builder retryListener(RetryListener retryListener);
+
+		/**
+		 * Observes every operation, retries included, as one {@code grantex.scim.client.operation} observation, and
+		 * each HTTP attempt as Spring's {@code http.client.requests}; {@link ObservationRegistry#NOOP} unless set.
+		 * @param observationRegistry the registry
+		 * @return this builder
+		 */
+		Builder observationRegistry(ObservationRegistry observationRegistry);
+
+		/**
+		 * Replaces the convention that names and tags the operation observations;
+		 * {@link dev.grantex.scim.observation.DefaultScimClientObservationConvention} unless set.
+		 * @param observationConvention the convention
+		 * @return this builder
+		 */
+		Builder observationConvention(ScimClientObservationConvention observationConvention);
 
 		/**
 		 * Builds the client.

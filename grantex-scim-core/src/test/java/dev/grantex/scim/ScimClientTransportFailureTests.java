@@ -46,7 +46,11 @@ class ScimClientTransportFailureTests {
 		try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			port = probe.getLocalPort();
 		}
-		ScimClient client = ScimClient.builder().baseUrl("http://127.0.0.1:" + port).scimToken("t0k3n").build();
+		ScimClient client = ScimClient.builder()
+			.baseUrl("http://127.0.0.1:" + port)
+			.scimToken("t0k3n")
+			.retry(RetrySettings.disabled())
+			.build();
 
 		assertThatExceptionOfType(ScimTransportException.class).isThrownBy(client::listUsers)
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ScimTransportException.Kind.CONNECT_REFUSED))
@@ -136,7 +140,11 @@ class ScimClientTransportFailureTests {
 	}
 
 	private ScimClient.Builder client() {
-		return ScimClient.builder().baseUrl("http://127.0.0.1:" + this.socket.getLocalPort()).scimToken("t0k3n");
+		// one attempt: these tests are about how each failure is reported, not about retrying it
+		return ScimClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.socket.getLocalPort())
+			.scimToken("t0k3n")
+			.retry(RetrySettings.disabled());
 	}
 
 	/** Accepts one connection and lets {@code exchange} play the server on it. */

@@ -1,31 +1,33 @@
 package dev.grantex.scim.autoconfigure;
 
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Arrays;
 
-import org.jspecify.annotations.Nullable;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
+import dev.grantex.scim.RetryListener;
 import dev.grantex.scim.ScimClient;
+import dev.grantex.scim.autoconfigure.metrics.ScimClientRetryMetrics;
+import dev.grantex.scim.observation.ScimClientObservationConvention;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the Grantex {@link ScimClient}.
@@ -36,9 +38,17 @@ import dev.grantex.scim.ScimClient;
  * {@code spring.http.clients.*}, including its SSL bundle, applies) with this client's own timeouts. Over
  * {@code http://}, a JDK {@link HttpClient} is told to speak HTTP/1.1: Grantex refuses the cleartext HTTP/2 upgrade
  * that the JDK client attempts by default.
+ *
+ * <p>With Boot's {@link ObservationRegistry} (Actuator), every operation is observed as
+ * {@code grantex.scim.client.operation}, named and tagged by the application's
+ * {@link ScimClientObservationConvention} bean if it has one, and switched off by
+ * {@code management.observations.enable.grantex=false}; with a {@link MeterRegistry}, retries are counted as
+ * {@code grantex.scim.client.retries}. Every {@link RetryListener} bean is told of every retry.
  */
 @AutoConfiguration(after = { HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class },
-		afterName = "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration")
+		afterName = { "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
+				"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(ScimClient.class)
 @ConditionalOnProperty(prefix = "grantex", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(GrantexScimProperties.class)
@@ -53,48 +63,34 @@ public final class GrantexScimAutoConfiguration {
 			ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
-			ObjectProvider<ScimClientBuilderCustomizer> customizers) {
+			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ScimClientObservationConvention> observationConvention,
+			ObjectProvider<RetryListener> retryListeners, ObjectProvider<ScimClientBuilderCustomizer> customizers) {
 		if (!properties.hasCredential()) {
 			throw new GrantexScimCredentialsMissingException(Arrays.asList(environment.getActiveProfiles()));
 		}
-		HttpClientSettings settings = httpClientSettings.getIfAvailable(HttpClientSettings::defaults);
-		Duration connectTimeout = firstNonNull(properties.connectTimeout(), settings.connectTimeout(),
-				ScimClient.DEFAULT_CONNECT_TIMEOUT);
-		Duration readTimeout = firstNonNull(properties.readTimeout(), settings.readTimeout(),
-				ScimClient.DEFAULT_READ_TIMEOUT);
-		RestClient.Builder applicationBuilder = restClientBuilder.getIfAvailable(RestClient::builder);
-		ClientHttpRequestFactoryBuilder<?> factoryBuilder = requestFactoryBuilder
-			.getIfAvailable(() -> ClientHttpRequestFactoryBuilder.detect(resourceLoader.getClassLoader()));
-		ClientHttpRequestFactory requestFactory = requestFactory(factoryBuilder,
-				settings.withTimeouts(connectTimeout, readTimeout), properties.baseUrl());
-		ScimClient.Builder builder = ScimClient.builder()
-			.baseUrl(properties.baseUrl())
-			.apiKey(properties.apiKey())
-			.scimToken(properties.scim().token())
-			.connectTimeout(connectTimeout)
-			.readTimeout(readTimeout)
-			.patchValidation(properties.patchValidation())
-			.restClientBuilder(applicationBuilder)
-			.requestFactory(requestFactory);
+		ScimClientBuilderFactory factory = new ScimClientBuilderFactory(properties, resourceLoader, restClientBuilder,
+				requestFactoryBuilder, httpClientSettings);
+		ScimClient.Builder builder = factory.builder(factory.connectTimeout(), factory.readTimeout())
+			.retry(properties.retry().toSettings());
+		observationRegistry.ifAvailable(builder::observationRegistry);
+		observationConvention.ifAvailable(builder::observationConvention);
+		retryListeners.orderedStream().forEach(builder::retryListener);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
 
-	/**
-	 * Builds this client's request factory the way Boot builds its own, with this client's settings; a JDK client
-	 * is told to speak HTTP/1.1 to an {@code http://} URL rather than attempt the cleartext HTTP/2 upgrade.
-	 */
-	static ClientHttpRequestFactory requestFactory(ClientHttpRequestFactoryBuilder<?> builder,
-			HttpClientSettings settings, URI baseUrl) {
-		if ("http".equalsIgnoreCase(baseUrl.getScheme()) && builder instanceof JdkClientHttpRequestFactoryBuilder jdk) {
-			return jdk.withHttpClientCustomizer((httpClient) -> httpClient.version(HttpClient.Version.HTTP_1_1))
-				.build(settings);
-		}
-		return builder.build(settings);
-	}
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(MeterRegistry.class)
+	static class RetryMetricsConfiguration {
 
-	private static Duration firstNonNull(@Nullable Duration first, @Nullable Duration second, Duration fallback) {
-		return (first != null) ? first : (second != null) ? second : fallback;
+		@Bean
+		@ConditionalOnMissingBean
+		ScimClientRetryMetrics scimClientRetryMetrics(MeterRegistry meterRegistry) {
+			return new ScimClientRetryMetrics(meterRegistry);
+		}
+
 	}
 
 }

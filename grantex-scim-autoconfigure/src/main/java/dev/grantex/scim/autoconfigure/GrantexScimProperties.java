@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationStyle;
 
+import dev.grantex.scim.RetrySettings;
+
 /**
  * Configuration of the auto-configured {@link dev.grantex.scim.ScimClient}, bound from {@code grantex.*}.
  *
@@ -29,12 +31,14 @@ import org.springframework.boot.convert.DurationStyle;
  * spring.http.clients.read-timeout when that is set, else to 30 seconds.
  * @param patchValidation Whether the client refuses, before sending, PATCH operations that Grantex would accept
  * and then silently ignore. Turn off only for a server that supports more than Grantex does.
+ * @param retry Retry settings.
+ * @param health Health indicator settings.
  */
 @ConfigurationProperties("grantex")
 public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue("https://api.grantex.dev") URI baseUrl, @Nullable String apiKey, @DefaultValue Scim scim,
 		@Nullable Duration connectTimeout, @Nullable Duration readTimeout,
-		@DefaultValue("true") boolean patchValidation) {
+		@DefaultValue("true") boolean patchValidation, @DefaultValue Retry retry, @DefaultValue Health health) {
 
 	/**
 	 * Checks every setting, naming the property that is wrong.
@@ -47,6 +51,9 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 		checkTimeout(readTimeout, "grantex.read-timeout");
 		if (scim == null) {
 			scim = new Scim(null);
+		}
+		if (health == null) {
+			health = Health.DEFAULTS;
 		}
 	}
 
@@ -66,7 +73,8 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 	public String toString() {
 		return "GrantexScimProperties[enabled=" + this.enabled + ", baseUrl=" + this.baseUrl + ", apiKey="
 				+ redacted(this.apiKey) + ", scim=" + this.scim + ", connectTimeout=" + this.connectTimeout
-				+ ", readTimeout=" + this.readTimeout + ", patchValidation=" + this.patchValidation + "]";
+				+ ", readTimeout=" + this.readTimeout + ", patchValidation=" + this.patchValidation + ", retry="
+				+ this.retry + ", health=" + this.health + "]";
 	}
 
 	private static void checkBaseUrl(@Nullable URI baseUrl) {
@@ -146,6 +154,101 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 		@Override
 		public String toString() {
 			return "Scim[token=" + redacted(this.token) + "]";
+		}
+
+	}
+
+	/**
+	 * How failed calls are retried, bound from {@code grantex.retry.*}. Reads, {@code PUT} and {@code DELETE} are
+	 * retried on connection failures, timeouts, 429, 502, 503 and 504; {@code POST} and {@code PATCH} only where
+	 * Grantex provably did nothing (429, a refused connection, a connect timeout), except that a create first
+	 * checks whether its unanswered attempt created the user.
+	 *
+	 * @param enabled Whether to retry failed calls at all.
+	 * @param maxAttempts Most attempts per call, the first included.
+	 * @param initialDelay Wait before the first retry when Grantex sends no retry-after.
+	 * @param multiplier How much each further wait grows.
+	 * @param maxDelay Longest computed wait between attempts.
+	 * @param jitter Largest fraction, 0 to 1, by which a computed wait is shortened at random, so that many clients
+	 * do not retry in step.
+	 * @param deadline Longest a call may take, retries and waits included; no retry starts that would end later.
+	 * @param maxRetryAfter Longest retry-after to wait for; a longer one fails the call at once with a
+	 * ScimRateLimitException carrying the wait.
+	 */
+	public record Retry(@DefaultValue("true") boolean enabled, @DefaultValue("4") int maxAttempts,
+			@DefaultValue("200ms") Duration initialDelay, @DefaultValue("2.0") double multiplier,
+			@DefaultValue("5s") Duration maxDelay, @DefaultValue("0.5") double jitter,
+			@DefaultValue("60s") Duration deadline, @DefaultValue("30s") Duration maxRetryAfter) {
+
+		/**
+		 * Checks the settings, naming the property that is wrong.
+		 * @throws IllegalArgumentException if a setting is out of range
+		 */
+		public Retry {
+			try {
+				new RetrySettings(enabled, maxAttempts, initialDelay, multiplier, maxDelay, jitter, deadline,
+						maxRetryAfter);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new IllegalArgumentException("grantex.retry." + kebabCase(String.valueOf(ex.getMessage())), ex);
+			}
+		}
+
+		/**
+		 * The client's retry settings.
+		 * @return the settings
+		 */
+		public RetrySettings toSettings() {
+			return new RetrySettings(this.enabled, this.maxAttempts, this.initialDelay, this.multiplier, this.maxDelay,
+					this.jitter, this.deadline, this.maxRetryAfter);
+		}
+
+		/** Turns the leading camelCase name of a core message into the property's kebab-case name. */
+		private static String kebabCase(String message) {
+			StringBuilder result = new StringBuilder(message.length() + 4);
+			int i = 0;
+			for (; i < message.length() && Character.isLetter(message.charAt(i)); i++) {
+				char c = message.charAt(i);
+				if (Character.isUpperCase(c)) {
+					result.append('-').append(Character.toLowerCase(c));
+				}
+				else {
+					result.append(c);
+				}
+			}
+			return result.append(message, i, message.length()).toString();
+		}
+
+	}
+
+	/**
+	 * The Actuator health indicator {@code grantexScim}, bound from {@code grantex.health.*}. Its probes never
+	 * retry, use their own short timeout, and are cached, so that frequent health checks neither hammer Grantex
+	 * nor slow the health endpoint.
+	 *
+	 * @param timeout Connect and read timeout of each health probe request. Probes are never retried.
+	 * @param cacheTtl How long a health result is reused before Grantex is probed again; 0 probes on every check.
+	 * @param validateApiKey Whether the health check also validates the API key by listing SCIM tokens, which
+	 * counts against the plan's per-developer rate limit.
+	 */
+	public record Health(@DefaultValue("3s") Duration timeout, @DefaultValue("30s") Duration cacheTtl,
+			@DefaultValue("false") boolean validateApiKey) {
+
+		static final Health DEFAULTS = new Health(Duration.ofSeconds(3), Duration.ofSeconds(30), false);
+
+		/**
+		 * Checks the settings, naming the property that is wrong.
+		 * @throws IllegalArgumentException if the timeout is not positive or the cache TTL is negative
+		 */
+		public Health {
+			if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+				throw new IllegalArgumentException("grantex.health.timeout must be positive, such as 3s or 500ms, was "
+						+ ((timeout != null) ? DurationStyle.SIMPLE.print(timeout) : "empty"));
+			}
+			if (cacheTtl == null || cacheTtl.isNegative()) {
+				throw new IllegalArgumentException("grantex.health.cache-ttl must not be negative (0 turns the cache "
+						+ "off), was " + ((cacheTtl != null) ? DurationStyle.SIMPLE.print(cacheTtl) : "empty"));
+			}
 		}
 
 	}

@@ -27,7 +27,11 @@ class GrantexScimMetadataTests {
 		Map<String, JsonNode> properties = new HashMap<>();
 		metadata.get("properties").forEach((property) -> properties.put(property.get("name").asString(), property));
 		assertThat(properties).containsOnlyKeys("grantex.enabled", "grantex.base-url", "grantex.api-key",
-				"grantex.scim.token", "grantex.connect-timeout", "grantex.read-timeout", "grantex.patch-validation");
+				"grantex.scim.token", "grantex.connect-timeout", "grantex.read-timeout", "grantex.patch-validation",
+				"grantex.retry.enabled", "grantex.retry.max-attempts", "grantex.retry.initial-delay",
+				"grantex.retry.multiplier", "grantex.retry.max-delay", "grantex.retry.jitter", "grantex.retry.deadline",
+				"grantex.retry.max-retry-after", "grantex.health.timeout", "grantex.health.cache-ttl",
+				"grantex.health.validate-api-key");
 		assertThat(properties.values()).allSatisfy((property) -> assertThat(property.get("description").asString())
 			.as(property.get("name").asString())
 			.matches("[A-Z].*\\."));
@@ -41,6 +45,9 @@ class GrantexScimMetadataTests {
 		assertThat(properties.get("grantex.read-timeout").get("description").asString())
 			.contains("spring.http.clients.read-timeout")
 			.contains("30 seconds");
+		assertThat(properties.get("grantex.health.timeout").get("defaultValue").asString()).isEqualTo("3s");
+		assertThat(properties.get("grantex.health.cache-ttl").get("defaultValue").asString()).isEqualTo("30s");
+		assertThat(properties.get("grantex.health.validate-api-key").get("defaultValue").asBoolean()).isFalse();
 	}
 
 	@Test
@@ -55,6 +62,7 @@ class GrantexScimMetadataTests {
 			.contains("org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration");
 		assertThat(read("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports").lines())
 			.containsExactly(GrantexScimAutoConfiguration.class.getName(),
+					GrantexScimHealthContributorAutoConfiguration.class.getName(),
 					GrantexScimSanitizingAutoConfiguration.class.getName());
 	}
 

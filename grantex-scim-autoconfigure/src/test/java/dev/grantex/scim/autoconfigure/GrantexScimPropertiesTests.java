@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import dev.grantex.scim.RetrySettings;
 import dev.grantex.scim.ScimClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +38,17 @@ class GrantexScimPropertiesTests {
 		assertThat(properties.readTimeout()).isNull();
 		assertThat(properties.patchValidation()).isTrue();
 		assertThat(properties.hasCredential()).isFalse();
+		assertThat(properties.retry().toSettings()).isEqualTo(RetrySettings.defaults());
+	}
+
+	@Test
+	void everyRetrySettingBinds() {
+		GrantexScimProperties properties = bind(Map.of("grantex.retry.enabled", "false", "grantex.retry.max-attempts",
+				"6", "grantex.retry.initial-delay", "50ms", "grantex.retry.multiplier", "3", "grantex.retry.max-delay",
+				"2s", "grantex.retry.jitter", "0.1", "grantex.retry.deadline", "20s", "grantex.retry.max-retry-after",
+				"5s"));
+		assertThat(properties.retry().toSettings()).isEqualTo(new RetrySettings(false, 6, Duration.ofMillis(50), 3.0,
+				Duration.ofSeconds(2), 0.1, Duration.ofSeconds(20), Duration.ofSeconds(5)));
 	}
 
 	@Test
@@ -80,6 +92,11 @@ class GrantexScimPropertiesTests {
 			grantex.read-timeout    | -5s                           | grantex.read-timeout must be positive
 			grantex.read-timeout    | soon                          | grantex.read-timeout
 			grantex.enabled         | maybe                         | grantex.enabled
+			grantex.retry.max-attempts | 0                          | grantex.retry.max-attempts must be at least 1
+			grantex.retry.multiplier | 0.5                          | grantex.retry.multiplier must be at least 1
+			grantex.retry.jitter    | 1.5                           | grantex.retry.jitter must be between 0 and 1
+			grantex.retry.deadline  | 0s                            | grantex.retry.deadline must be positive
+			grantex.retry.initial-delay | -1s                       | grantex.retry.initial-delay must not be negative
 			""")
 	void invalidSettingFailsStartupNamingTheProperty(String property, String value, String expectedMessage) {
 		List<String> pairs = new ArrayList<>(List.of("grantex.api-key=gx_test_valid", "grantex.scim.token=0123abcd"));

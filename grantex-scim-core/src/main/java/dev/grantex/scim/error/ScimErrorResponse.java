@@ -1,5 +1,7 @@
 package dev.grantex.scim.error;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 import dev.grantex.scim.model.RateLimit;
@@ -17,11 +19,12 @@ import dev.grantex.scim.model.RateLimit;
  * @param detail the SCIM {@code detail}, or {@code null}
  * @param requestId the request id from a Grantex-shaped body, or {@code null}; quote it to Grantex support
  * @param rateLimit the rate-limit headers of the response, or {@code null} when it had none
+ * @param retryAfter the wait a {@code retry-after} header asked for, or {@code null} when there was none
  * @param body the response body as text, cut to a few kilobytes; empty when there was none
  */
 public record ScimErrorResponse(int status, String request, @Nullable String code, @Nullable String message,
 		@Nullable String scimType, @Nullable String detail, @Nullable String requestId, @Nullable RateLimit rateLimit,
-		String body) {
+		@Nullable Duration retryAfter, String body) {
 
 	/**
 	 * The most specific text the server gave: the SCIM {@code detail}, else the {@code message}.

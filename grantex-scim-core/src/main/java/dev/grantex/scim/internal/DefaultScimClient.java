@@ -9,9 +9,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.JacksonIOException;
@@ -32,6 +35,10 @@ import dev.grantex.scim.model.ScimListResponse;
 import dev.grantex.scim.model.ScimTokenWithSecret;
 import dev.grantex.scim.model.ScimUser;
 import dev.grantex.scim.model.ServiceProviderConfig;
+import dev.grantex.scim.observation.DefaultScimClientObservationConvention;
+import dev.grantex.scim.observation.ScimClientObservationContext;
+import dev.grantex.scim.observation.ScimClientObservationConvention;
+import dev.grantex.scim.observation.ScimClientObservationDocumentation;
 
 /**
  * The {@link ScimClient} on Spring's {@link RestClient}. Every operation goes through
@@ -39,6 +46,9 @@ import dev.grantex.scim.model.ServiceProviderConfig;
  * failures; the JSON is read straight from the response stream by {@link ScimJson}.
  */
 final class DefaultScimClient implements ScimClient {
+
+	private static final ScimClientObservationConvention DEFAULT_OBSERVATION_CONVENTION =
+			new DefaultScimClientObservationConvention();
 
 	private static final int MAX_PAGE_SIZE = 200;
 
@@ -65,9 +75,19 @@ final class DefaultScimClient implements ScimClient {
 
 	private final AtomicReference<@Nullable RateLimit> lastRateLimit = new AtomicReference<>();
 
+	private final RetryExecutor retry;
+
+	private final ObservationRegistry observationRegistry;
+
+	private final @Nullable ScimClientObservationConvention observationConvention;
+
 	DefaultScimClient(RestClient restClient, URI baseUrl, @Nullable String apiKey, @Nullable String scimToken,
-			boolean patchValidation, Clock clock) {
+			boolean patchValidation, Clock clock, RetryExecutor retry, ObservationRegistry observationRegistry,
+			@Nullable ScimClientObservationConvention observationConvention) {
 		this.restClient = restClient;
+		this.retry = retry;
+		this.observationRegistry = observationRegistry;
+		this.observationConvention = observationConvention;
 		this.apiKey = apiKey;
 		this.scimToken = scimToken;
 		this.patchValidation = patchValidation;
@@ -131,8 +151,15 @@ final class DefaultScimClient implements ScimClient {
 	@Override
 	public ScimUser createUser(CreateScimUserParams params) {
 		requireParams(params);
-		return execute(Call.of(ScimOperation.USERS_CREATE).body(this.json.writeUser(params)).setsUserName(),
-				this.json::readUser);
+		Call call = Call.of(ScimOperation.USERS_CREATE).body(this.json.writeUser(params)).setsUserName();
+		return execute(call, this.json::readUser, () -> findByUserName(params.userName()));
+	}
+
+	/** Whether an earlier, unanswered create took effect; Grantex ignores filter, so this reads every page. */
+	private Optional<ScimUser> findByUserName(String userName) {
+		try (Stream<ScimUser> users = streamUsers(MAX_PAGE_SIZE)) {
+			return users.filter((user) -> user.userName().equals(userName)).findFirst();
+		}
 	}
 
 	@Override
@@ -189,7 +216,30 @@ final class DefaultScimClient implements ScimClient {
 		return Optional.ofNullable(this.lastRateLimit.get());
 	}
 
-	private <T> T execute(Call call, BodyReader<T> reader) {
+	private <T extends @Nullable Object> T execute(Call call, BodyReader<T> reader) {
+		return execute(call, reader, null);
+	}
+
+	/** Runs one logical operation: observed as a whole, its attempts under the retry policy. */
+	private <T extends @Nullable Object> T execute(Call call, BodyReader<T> reader,
+			@Nullable Supplier<Optional<T>> verifier) {
+		if (this.observationRegistry.isNoop()) {
+			return this.retry.execute(call.operation, () -> send(call, reader), verifier, null);
+		}
+		ScimOperation operation = call.operation;
+		ScimClientObservationContext context = new ScimClientObservationContext(operation.metricName(),
+				operation.method().name(), operation.uriTemplate(), call.resourceId());
+		call.context = context;
+		Observation observation = ScimClientObservationDocumentation.OPERATION.observation(this.observationConvention,
+				DEFAULT_OBSERVATION_CONVENTION, () -> context, this.observationRegistry);
+		return observation.observe(() -> this.retry.execute(operation, () -> send(call, reader), verifier, () -> {
+			context.retried();
+			observation.event(ScimClientObservationDocumentation.Events.RETRY);
+		}));
+	}
+
+	/** Makes one attempt. */
+	private <T extends @Nullable Object> T send(Call call, BodyReader<T> reader) {
 		ScimOperation operation = call.operation;
 		ScimCredential sent = credentialFor(operation);
 		String secret = (sent == ScimCredential.API_KEY) ? this.apiKey
@@ -213,6 +263,9 @@ final class DefaultScimClient implements ScimClient {
 			}
 			return request.exchange((req, response) -> {
 				int status = response.getStatusCode().value();
+				if (call.context != null) {
+					call.context.setStatus(status);
+				}
 				HttpHeaders headers = response.getHeaders();
 				Instant receivedAt = this.clock.instant();
 				RateLimit rateLimit = RateLimits.from(headers, receivedAt);
@@ -232,7 +285,7 @@ final class DefaultScimClient implements ScimClient {
 		}
 	}
 
-	private <T> T read(Call call, int status, InputStream body, BodyReader<T> reader) throws IOException {
+	private <T extends @Nullable Object> T read(Call call, int status, InputStream body, BodyReader<T> reader) throws IOException {
 		try {
 			return reader.read(body);
 		}
@@ -298,7 +351,7 @@ final class DefaultScimClient implements ScimClient {
 	}
 
 	@FunctionalInterface
-	private interface BodyReader<T> {
+	private interface BodyReader<T extends @Nullable Object> {
 
 		T read(InputStream body) throws IOException;
 
@@ -318,6 +371,8 @@ final class DefaultScimClient implements ScimClient {
 		byte @Nullable [] body;
 
 		boolean setsUserName;
+
+		@Nullable ScimClientObservationContext context;
 
 		private Call(ScimOperation operation) {
 			this.operation = operation;
@@ -346,6 +401,12 @@ final class DefaultScimClient implements ScimClient {
 		Call setsUserName() {
 			this.setsUserName = true;
 			return this;
+		}
+
+		/** The id in the URI, for traces: the first variable of a template that names one resource. */
+		@Nullable String resourceId() {
+			return (this.uriTemplate.endsWith("{id}") && this.uriVariables.length > 0)
+					? String.valueOf(this.uriVariables[0]) : null;
 		}
 
 	}

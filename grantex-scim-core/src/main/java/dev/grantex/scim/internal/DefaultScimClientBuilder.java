@@ -4,14 +4,19 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 
+import dev.grantex.scim.RetryListener;
+import dev.grantex.scim.RetrySettings;
 import dev.grantex.scim.ScimClient;
+import dev.grantex.scim.observation.ScimClientObservationConvention;
 
 /**
  * Builds the {@link ScimClient}; reached through {@link ScimClient#builder()}, never directly.
@@ -33,6 +38,18 @@ public final class DefaultScimClientBuilder implements ScimClient.Builder {
 	private Duration readTimeout = ScimClient.DEFAULT_READ_TIMEOUT;
 
 	private boolean patchValidation = true;
+
+	private RetrySettings retry = RetrySettings.defaults();
+
+	private Clock clock = Clock.systemUTC();
+
+	private RetryExecutor.Sleeper sleeper = RetryExecutor.Sleeper.THREAD;
+
+	private @Nullable RetryListener retryListener;
+
+	private @Nullable ObservationRegistry observationRegistry;
+
+	private @Nullable ScimClientObservationConvention observationConvention;
 
 	/**
 	 * Use {@link ScimClient#builder()}.
@@ -109,18 +126,78 @@ public final class DefaultScimClientBuilder implements ScimClient.Builder {
 	}
 
 	@Override
+	public ScimClient.Builder retry(RetrySettings retry) {
+		if (retry == null) {
+			throw new IllegalArgumentException("retry must not be null; use RetrySettings.disabled() to turn retry off");
+		}
+		this.retry = retry;
+		return this;
+	}
+
+	@Override
+	public ScimClient.Builder retryListener(RetryListener retryListener) {
+		if (retryListener == null) {
+			throw new IllegalArgumentException("retryListener must not be null");
+		}
+		RetryListener existing = this.retryListener;
+		this.retryListener = (existing != null) ? (event) -> {
+			existing.onRetry(event);
+			retryListener.onRetry(event);
+		} : retryListener;
+		return this;
+	}
+
+	@Override
+	public ScimClient.Builder observationRegistry(ObservationRegistry observationRegistry) {
+		if (observationRegistry == null) {
+			throw new IllegalArgumentException("observationRegistry must not be null; use ObservationRegistry.NOOP");
+		}
+		this.observationRegistry = observationRegistry;
+		return this;
+	}
+
+	@Override
+	public ScimClient.Builder observationConvention(ScimClientObservationConvention observationConvention) {
+		if (observationConvention == null) {
+			throw new IllegalArgumentException("observationConvention must not be null");
+		}
+		this.observationConvention = observationConvention;
+		return this;
+	}
+
+	/**
+	 * Replaces the clock and the waiting between retries, so that tests control time. Not API.
+	 * @param clock the clock
+	 * @param sleeper how to wait
+	 * @return this builder
+	 */
+	DefaultScimClientBuilder time(Clock clock, RetryExecutor.Sleeper sleeper) {
+		this.clock = clock;
+		this.sleeper = sleeper;
+		return this;
+	}
+
+	@Override
 	public ScimClient build() {
 		RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
 				: RestClient.builder();
 		DefaultUriBuilderFactory uriBuilderFactory = new DefaultUriBuilderFactory(this.baseUrl.toString());
 		// encodes every URI variable as data: an id like "a/b" or "x?y" stays one path segment
 		uriBuilderFactory.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.TEMPLATE_AND_VALUES);
+		ObservationRegistry registry = (this.observationRegistry != null) ? this.observationRegistry
+				: ObservationRegistry.NOOP;
+		if (this.observationRegistry != null) {
+			// each attempt is then also observed as Spring's http.client.requests, tagged by URI template
+			builder.observationRegistry(this.observationRegistry);
+		}
 		RestClient restClient = builder.uriBuilderFactory(uriBuilderFactory)
 			.requestFactory(RequestFactories.resolve(this.baseUrl, this.requestFactory, this.connectTimeout,
 					this.readTimeout))
 			.build();
+		RetryExecutor retryExecutor = new RetryExecutor(this.retry, this.clock, this.sleeper,
+				() -> ThreadLocalRandom.current().nextDouble(), this.retryListener);
 		return new DefaultScimClient(restClient, this.baseUrl, this.apiKey, this.scimToken, this.patchValidation,
-				Clock.systemUTC());
+				this.clock, retryExecutor, registry, this.observationConvention);
 	}
 
 	private static URI validateBaseUrl(@Nullable URI baseUrl) {

@@ -64,9 +64,10 @@ final class ScimErrors {
 		String bodyText = this.redactor.redact(truncate(new String(body, StandardCharsets.UTF_8), MAX_BODY_CHARS));
 		ScimErrorResponse response = (parsed != null)
 				? new ScimErrorResponse(status, operation.describe(), parsed.code(), redactNullable(parsed.message()),
-						parsed.scimType(), redactNullable(parsed.detail()), parsed.requestId(), rateLimit, bodyText)
+						parsed.scimType(), redactNullable(parsed.detail()), parsed.requestId(), rateLimit, retryAfter,
+						bodyText)
 				: new ScimErrorResponse(status, operation.describe(), null, null, null, null, null, rateLimit,
-						bodyText);
+						retryAfter, bodyText);
 		String said = said(status, response, headers, body);
 		String request = operation.describe();
 		if (status == 401 || status == 403) {

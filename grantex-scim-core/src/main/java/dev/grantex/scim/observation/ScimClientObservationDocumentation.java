@@ -1,0 +1,112 @@
+package dev.grantex.scim.observation;
+
+import io.micrometer.common.docs.KeyName;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationConvention;
+import io.micrometer.observation.docs.ObservationDocumentation;
+
+/**
+ * The observation the client makes, and its keys.
+ */
+public enum ScimClientObservationDocumentation implements ObservationDocumentation {
+
+	/**
+	 * One logical client operation, all its attempts and waits included.
+	 */
+	OPERATION {
+
+		@Override
+		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
+			return DefaultScimClientObservationConvention.class;
+		}
+
+		@Override
+		public KeyName[] getLowCardinalityKeyNames() {
+			return LowCardinalityKeyNames.values();
+		}
+
+		@Override
+		public KeyName[] getHighCardinalityKeyNames() {
+			return HighCardinalityKeyNames.values();
+		}
+
+		@Override
+		public Observation.Event[] getEvents() {
+			return Events.values();
+		}
+
+	};
+
+	/**
+	 * Keys with few values, fit for metrics. None ever holds a user name, an email, a label or a credential.
+	 */
+	public enum LowCardinalityKeyNames implements KeyName {
+
+		/** The operation: {@code tokens.create}, {@code users.get}, … */
+		OPERATION {
+			@Override
+			public String asString() {
+				return "operation";
+			}
+		},
+
+		/**
+		 * How it ended: {@code success}, {@code client-error}, {@code server-error}, {@code rate-limited} or
+		 * {@code transport-error}.
+		 */
+		OUTCOME {
+			@Override
+			public String asString() {
+				return "outcome";
+			}
+		},
+
+		/** The final HTTP status, or {@code none} when no response was received. */
+		STATUS {
+			@Override
+			public String asString() {
+				return "status";
+			}
+		},
+
+		/** The simple class name of the exception that ended it, or {@code none}. */
+		EXCEPTION {
+			@Override
+			public String asString() {
+				return "exception";
+			}
+		}
+
+	}
+
+	/**
+	 * Keys with many values, for traces only.
+	 */
+	public enum HighCardinalityKeyNames implements KeyName {
+
+		/** The id of the user or token the operation concerns. */
+		RESOURCE_ID {
+			@Override
+			public String asString() {
+				return "grantex.scim.resource.id";
+			}
+		}
+
+	}
+
+	/**
+	 * Events within an operation.
+	 */
+	public enum Events implements Observation.Event {
+
+		/** A failed attempt is about to be retried. */
+		RETRY {
+			@Override
+			public String getName() {
+				return "retry";
+			}
+		}
+
+	}
+
+}
