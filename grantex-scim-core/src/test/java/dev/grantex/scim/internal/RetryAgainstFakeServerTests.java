@@ -54,7 +54,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class RetryAgainstFakeServerTests {
 
-	private static final Duration READ_TIMEOUT = Duration.ofMillis(400);
+	/** Short enough that the delay faults below make read timeouts, long enough for a loaded CI machine. */
+	private static final Duration READ_TIMEOUT = Duration.ofMillis(1500);
 
 	private static FakeGrantexServer server;
 
