@@ -42,6 +42,15 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 
 	/**
 	 * Checks every setting, naming the property that is wrong.
+	 * @param enabled whether to auto-configure the client
+	 * @param baseUrl base URL of the Grantex API
+	 * @param apiKey developer API key
+	 * @param scim SCIM settings
+	 * @param connectTimeout how long the client waits for a connection
+	 * @param readTimeout how long the client waits for a response
+	 * @param patchValidation whether the client refuses PATCH operations that Grantex would ignore
+	 * @param retry retry settings
+	 * @param health health indicator settings
 	 * @throws IllegalArgumentException if a setting is invalid
 	 */
 	public GrantexScimProperties {
@@ -141,6 +150,7 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 
 		/**
 		 * Checks the token, naming the property if it is wrong.
+		 * @param token the SCIM bearer token
 		 * @throws IllegalArgumentException if the token is set but blank or holds whitespace
 		 */
 		public Scim {
@@ -182,6 +192,14 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 
 		/**
 		 * Checks the settings, naming the property that is wrong.
+		 * @param enabled whether to retry failed calls at all
+		 * @param maxAttempts most attempts per call, the first included
+		 * @param initialDelay wait before the first retry
+		 * @param multiplier how much each further wait grows
+		 * @param maxDelay longest computed wait between attempts
+		 * @param jitter largest fraction by which a computed wait is shortened at random
+		 * @param deadline longest a call may take, retries and waits included
+		 * @param maxRetryAfter longest retry-after to wait for
 		 * @throws IllegalArgumentException if a setting is out of range
 		 */
 		public Retry {
@@ -238,6 +256,9 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 
 		/**
 		 * Checks the settings, naming the property that is wrong.
+		 * @param timeout connect and read timeout of each health probe request
+		 * @param cacheTtl how long a health result is reused
+		 * @param validateApiKey whether the health check also validates the API key
 		 * @throws IllegalArgumentException if the timeout is not positive or the cache TTL is negative
 		 */
 		public Health {

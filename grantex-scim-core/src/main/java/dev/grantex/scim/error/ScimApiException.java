@@ -15,6 +15,7 @@ public class ScimApiException extends ScimException {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** What the server answered. */
 	@SuppressWarnings("serial") // records of strings and immutable values; serializable enough for logging
 	private final ScimErrorResponse response;
 

@@ -12,6 +12,7 @@ public class ScimAuthenticationException extends ScimApiException {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** The credential that the server refused. */
 	private final ScimCredential credential;
 
 	/**

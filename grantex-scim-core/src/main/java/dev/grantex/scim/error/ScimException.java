@@ -1,6 +1,7 @@
 package dev.grantex.scim.error;
 
 import java.io.Serial;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,8 +18,10 @@ public abstract class ScimException extends RuntimeException {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** How many attempts the operation made. */
 	private int attempts = 1;
 
+	/** Why each attempt failed, in order; {@code null} when the operation was not retried. */
 	private @Nullable String attemptHistory;
 
 	/**
@@ -51,7 +54,8 @@ public abstract class ScimException extends RuntimeException {
 
 	@Override
 	public String getMessage() {
-		String message = super.getMessage();
+		// never null: every constructor takes a message
+		String message = Objects.requireNonNullElse(super.getMessage(), "");
 		return (this.attemptHistory != null) ? message + " Gave up after " + this.attempts + " attempts: "
 				+ this.attemptHistory + "." : message;
 	}

@@ -11,6 +11,7 @@ public class ScimMissingCredentialException extends ScimException {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** The credential that the operation needs and the client lacks. */
 	private final ScimCredential credential;
 
 	/**

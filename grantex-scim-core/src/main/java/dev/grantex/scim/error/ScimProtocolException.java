@@ -13,6 +13,7 @@ public class ScimProtocolException extends ScimException {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** The HTTP status of the unreadable answer. */
 	private final int statusCode;
 
 	/**

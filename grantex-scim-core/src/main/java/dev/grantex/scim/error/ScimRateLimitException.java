@@ -14,6 +14,7 @@ public class ScimRateLimitException extends ScimApiException {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** How long the server asked to wait, if it said. */
 	private final @Nullable Duration retryAfter;
 
 	/**

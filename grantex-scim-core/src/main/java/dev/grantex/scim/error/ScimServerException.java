@@ -14,6 +14,7 @@ public class ScimServerException extends ScimApiException {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** Whether the error is most likely a duplicate {@code userName}. */
 	private final boolean likelyDuplicateUserName;
 
 	/**

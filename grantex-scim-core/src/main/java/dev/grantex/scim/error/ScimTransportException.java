@@ -13,6 +13,7 @@ public class ScimTransportException extends ScimException {
 	@Serial
 	private static final long serialVersionUID = 1L;
 
+	/** What kind of failure it was. */
 	private final Kind kind;
 
 	/**

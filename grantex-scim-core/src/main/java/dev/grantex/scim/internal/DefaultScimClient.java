@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -23,6 +24,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriBuilderFactory;
 
 import dev.grantex.scim.ScimClient;
 import dev.grantex.scim.error.ScimCredential;
@@ -56,10 +58,22 @@ final class DefaultScimClient implements ScimClient {
 
 	private static final List<MediaType> ACCEPT_JSON = List.of(MediaType.APPLICATION_JSON);
 
+	/**
+	 * Where {@code RestClient.uri(String, Object...)} keeps the URI template, for {@code http.client.requests}. The
+	 * URI is expanded here, so that the template is parsed once per request rather than twice; the attribute is then
+	 * set here, to the same value.
+	 */
+	private static final String URI_TEMPLATE_ATTRIBUTE = RestClient.class.getName() + ".uriTemplate";
+
 	/** How much of an error body is read; Grantex's are a few hundred bytes, a proxy's page may be more. */
 	private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 	private final RestClient restClient;
+
+	private final UriBuilderFactory uriBuilderFactory;
+
+	/** Each URI template with the base URL, as {@code RestClient} records it. */
+	private final ConcurrentHashMap<String, String> uriTemplates = new ConcurrentHashMap<>();
 
 	private final @Nullable String apiKey;
 
@@ -81,10 +95,11 @@ final class DefaultScimClient implements ScimClient {
 
 	private final @Nullable ScimClientObservationConvention observationConvention;
 
-	DefaultScimClient(RestClient restClient, URI baseUrl, @Nullable String apiKey, @Nullable String scimToken,
-			boolean patchValidation, Clock clock, RetryExecutor retry, ObservationRegistry observationRegistry,
-			@Nullable ScimClientObservationConvention observationConvention) {
+	DefaultScimClient(RestClient restClient, UriBuilderFactory uriBuilderFactory, URI baseUrl, @Nullable String apiKey,
+			@Nullable String scimToken, boolean patchValidation, Clock clock, RetryExecutor retry,
+			ObservationRegistry observationRegistry, @Nullable ScimClientObservationConvention observationConvention) {
 		this.restClient = restClient;
+		this.uriBuilderFactory = uriBuilderFactory;
 		this.retry = retry;
 		this.observationRegistry = observationRegistry;
 		this.observationConvention = observationConvention;
@@ -247,7 +262,9 @@ final class DefaultScimClient implements ScimClient {
 		byte[] body = call.body;
 		try {
 			RestClient.RequestBodySpec request = this.restClient.method(operation.method())
-				.uri(call.uriTemplate, call.uriVariables)
+				.uri(this.uriBuilderFactory.expand(call.uriTemplate, call.uriVariables))
+				.attribute(URI_TEMPLATE_ATTRIBUTE, this.uriTemplates.computeIfAbsent(call.uriTemplate,
+						(template) -> this.uriBuilderFactory.uriString(template).toUriString()))
 				.headers((headers) -> {
 					headers.setAccept(ACCEPT_JSON);
 					if (secret != null) {
@@ -346,7 +363,10 @@ final class DefaultScimClient implements ScimClient {
 		}
 	}
 
-	private static @Nullable Void none(InputStream body) {
+	// Void has no value but null. Declared non-null so that NullAway's standard mode (before JDK 22), which
+	// cannot see BodyReader<@Nullable Void>, accepts DefaultScimClient::none; JSpecify mode accepts either.
+	@SuppressWarnings("NullAway")
+	private static Void none(InputStream body) {
 		return null;
 	}
 

@@ -196,8 +196,8 @@ public final class DefaultScimClientBuilder implements ScimClient.Builder {
 			.build();
 		RetryExecutor retryExecutor = new RetryExecutor(this.retry, this.clock, this.sleeper,
 				() -> ThreadLocalRandom.current().nextDouble(), this.retryListener);
-		return new DefaultScimClient(restClient, this.baseUrl, this.apiKey, this.scimToken, this.patchValidation,
-				this.clock, retryExecutor, registry, this.observationConvention);
+		return new DefaultScimClient(restClient, uriBuilderFactory, this.baseUrl, this.apiKey, this.scimToken,
+				this.patchValidation, this.clock, retryExecutor, registry, this.observationConvention);
 	}
 
 	private static URI validateBaseUrl(@Nullable URI baseUrl) {

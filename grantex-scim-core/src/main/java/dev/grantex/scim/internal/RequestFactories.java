@@ -4,6 +4,10 @@ import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -26,6 +30,13 @@ final class RequestFactories {
 
 	private static final Log logger = LogFactory.getLog(RequestFactories.class);
 
+	/**
+	 * Writes request bodies for the JDK factories made here. Without an executor, Spring's factory starts a new thread
+	 * for every request with a body (a {@code SimpleAsyncTaskExecutor}); these threads are reused, and end after a
+	 * minute idle.
+	 */
+	private static final ExecutorService BODY_WRITERS = Executors.newCachedThreadPool(new BodyWriterThreads());
+
 	private RequestFactories() {
 	}
 
@@ -45,7 +56,7 @@ final class RequestFactories {
 	private static JdkClientHttpRequestFactory jdk(HttpClient.Version version, Duration connectTimeout,
 			Duration readTimeout) {
 		HttpClient client = HttpClient.newBuilder().version(version).connectTimeout(connectTimeout).build();
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client);
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(client, BODY_WRITERS);
 		factory.setReadTimeout(readTimeout);
 		return factory;
 	}
@@ -85,12 +96,28 @@ final class RequestFactories {
 		client.authenticator().ifPresent(builder::authenticator);
 		client.cookieHandler().ifPresent(builder::cookieHandler);
 		client.executor().ifPresent(builder::executor);
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(builder.build());
+		HttpClient http11 = builder.build();
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http11,
+				http11.executor().orElse(BODY_WRITERS));
 		if (givenReadTimeout != null) {
 			factory.setReadTimeout(givenReadTimeout);
 		}
 		factory.enableCompression(compression);
 		return factory;
+	}
+
+	/** Daemon threads, so that a body writer never keeps the JVM alive. */
+	private static final class BodyWriterThreads implements ThreadFactory {
+
+		private final AtomicInteger count = new AtomicInteger();
+
+		@Override
+		public Thread newThread(Runnable task) {
+			Thread thread = new Thread(task, "grantex-scim-body-writer-" + this.count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		}
+
 	}
 
 	private static Field field(String name) throws NoSuchFieldException {

@@ -94,7 +94,7 @@ final class RetryExecutor {
 			catch (ScimNotFoundException ex) {
 				if (ambiguousEarlier && operation.method() == HttpMethod.DELETE) {
 					// an earlier attempt deleted it: gone, as asked
-					return null;
+					return gone();
 				}
 				failure = ex;
 			}
@@ -205,6 +205,12 @@ final class RetryExecutor {
 			record(interrupted, failures);
 			throw interrupted;
 		}
+	}
+
+	/** The result of a DELETE: its type is Void, whose only value is null. */
+	@SuppressWarnings("NullAway") // T is Void here, which NullAway cannot know
+	private static <T extends @Nullable Object> T gone() {
+		return null;
 	}
 
 	private static ScimException giveUp(ScimException last, List<ScimException> failures) {

@@ -12,6 +12,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,7 +45,9 @@ final class ScimJson {
 	private final JsonMapper mapper;
 
 	ScimJson() {
-		this.mapper = JsonMapper.builder().build();
+		// the response stream is left open when a body has been read, for Spring to drain and close: closed here,
+		// before its end, the JDK client cancels the exchange, which costs exceptions and at times the connection
+		this.mapper = JsonMapper.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
 	}
 
 	// ---- writing
@@ -420,15 +423,16 @@ final class ScimJson {
 	}
 
 	private static @Nullable String text(JsonParser parser, JsonToken token) {
-		return textOr(parser, token, null);
-	}
-
-	private static @Nullable String textOr(JsonParser parser, JsonToken token, @Nullable String fallback) {
 		if (token.isScalarValue() && token != JsonToken.VALUE_NULL) {
 			return parser.getString();
 		}
 		parser.skipChildren();
-		return fallback;
+		return null;
+	}
+
+	private static String textOr(JsonParser parser, JsonToken token, String fallback) {
+		String text = text(parser, token);
+		return (text != null) ? text : fallback;
 	}
 
 	private static int intValue(JsonParser parser, JsonToken token, String member) {

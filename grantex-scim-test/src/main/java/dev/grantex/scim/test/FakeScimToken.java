@@ -18,7 +18,13 @@ import java.util.Objects;
  */
 public record FakeScimToken(String id, String label, Instant createdAt, boolean revoked) {
 
-	/** Checks the components that may never be absent. */
+	/**
+	 * Checks the components that may never be absent.
+	 * @param id the token id
+	 * @param label the label as stored
+	 * @param createdAt when the token was created
+	 * @param revoked whether the token was revoked
+	 */
 	public FakeScimToken {
 		Objects.requireNonNull(id, "id");
 		Objects.requireNonNull(label, "label");

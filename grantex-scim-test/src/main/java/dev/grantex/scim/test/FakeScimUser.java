@@ -38,7 +38,17 @@ public record FakeScimUser(
 		Instant created,
 		Instant lastModified) {
 
-	/** Checks the components that may never be absent. */
+	/**
+	 * Checks the components that may never be absent.
+	 * @param id the server-assigned id
+	 * @param userName the stored user name
+	 * @param displayName the stored display name, or {@code null}
+	 * @param externalId the stored external id, or {@code null}
+	 * @param active whether the user is active
+	 * @param emailsJson the {@code emails} value exactly as stored
+	 * @param created when the user was created
+	 * @param lastModified when the user was last written
+	 */
 	public FakeScimUser {
 		Objects.requireNonNull(id, "id");
 		Objects.requireNonNull(userName, "userName");

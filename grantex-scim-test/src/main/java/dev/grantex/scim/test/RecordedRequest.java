@@ -44,7 +44,17 @@ public record RecordedRequest(
 		Instant receivedAt,
 		@Nullable String fault) {
 
-	/** Copies the mutable inputs, so the record stays a faithful snapshot. */
+	/**
+	 * Copies the mutable inputs, so the record stays a faithful snapshot.
+	 * @param method the request method as received
+	 * @param rawPath the path exactly as received
+	 * @param rawQuery the query string exactly as received, or {@code null}
+	 * @param headers the request headers
+	 * @param body the request body bytes
+	 * @param status the status code the fake answered with
+	 * @param receivedAt when the fake started handling the request
+	 * @param fault the description of the scripted fault used on this request, or {@code null}
+	 */
 	public RecordedRequest {
 		Objects.requireNonNull(method, "method");
 		Objects.requireNonNull(rawPath, "rawPath");

@@ -45,7 +45,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = ObservedProvisioningApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,metrics",
 				"management.endpoint.health.show-details=always", "grantex.health.cache-ttl=200ms",
-				"grantex.health.timeout=1s", "grantex.retry.initial-delay=0ms" })
+				"grantex.health.timeout=5s", "grantex.retry.initial-delay=0ms" })
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GrantexScimActuatorApplicationTests {
 

@@ -98,7 +98,7 @@ final class ScimUserRoutes {
 	 */
 	private static DeveloperAccount.UserWrite userWrite(@Nullable JsonNode body) {
 		JsonNode userName = member(body, "userName");
-		if (!JsSemantics.isTruthy(userName)) {
+		if (userName == null || !JsSemantics.isTruthy(userName)) {
 			throw new Rejection(Bodies.scimError(400, "userName is required", "invalidValue"));
 		}
 		JsonNode active = member(body, "active");

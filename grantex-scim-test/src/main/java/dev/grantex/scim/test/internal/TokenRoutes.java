@@ -32,7 +32,7 @@ final class TokenRoutes {
 
 	private WireResponse create(DeveloperAccount developer, @Nullable JsonNode body) {
 		JsonNode label = body != null && body.isObject() ? body.get("label") : null;
-		if (!JsSemantics.isTruthy(label)) {
+		if (label == null || !JsSemantics.isTruthy(label)) {
 			return Bodies.grantexError(400, "label is required", "BAD_REQUEST");
 		}
 		TokenRecord token = state.issueToken(developer, JsSemantics.toJsString(label));

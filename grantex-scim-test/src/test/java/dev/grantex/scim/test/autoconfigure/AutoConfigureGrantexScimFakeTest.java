@@ -1,0 +1,138 @@
+package dev.grantex.scim.test.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.grantex.scim.test.FakeGrantexAccount;
+import dev.grantex.scim.test.FakeGrantexServer;
+import dev.grantex.scim.test.Fault;
+import dev.grantex.scim.test.FaultTarget;
+import dev.grantex.scim.test.RecordedRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
+
+/**
+ * A Spring test with {@code @AutoConfigureGrantexScimFake}: the {@code grantex.*} properties point at a running fake
+ * server, ahead of the test's own properties, its server and account are beans, and each test method finds the
+ * server as the previous one found it. The methods run in order, so that the second sees what the first left.
+ */
+@SpringJUnitConfig(AutoConfigureGrantexScimFakeTest.Config.class)
+@TestPropertySource(properties = { "grantex.base-url=https://api.grantex.dev", "grantex.api-key=gx_live_real",
+		"other=kept" })
+@AutoConfigureGrantexScimFake
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AutoConfigureGrantexScimFakeTest {
+
+	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	@Autowired
+	private FakeGrantexServer server;
+
+	@Autowired
+	private FakeGrantexAccount account;
+
+	@Autowired
+	private Environment environment;
+
+	@Value("${grantex.base-url}")
+	private URI baseUrl;
+
+	@Test
+	@Order(1)
+	void propertiesPointAtTheFakeAheadOfTheTestsOwn() throws Exception {
+		assertThat(baseUrl).isEqualTo(server.baseUrl());
+		assertThat(account.server()).isSameAs(server);
+		assertThat(environment.getProperty("grantex.api-key")).isEqualTo(account.apiKey());
+		assertThat(environment.getProperty("grantex.scim.token")).isEqualTo(account.scimToken());
+		assertThat(environment.getProperty("other")).isEqualTo("kept");
+		assertThat(status("GET", "/scim/v2/Users", account.scimToken())).isEqualTo(200);
+		assertThat(account.tokens()).singleElement()
+				.satisfies(token -> assertThat(token.label()).isEqualTo(GrantexScimFakeContextCustomizer.TOKEN_LABEL));
+	}
+
+	@Test
+	@Order(2)
+	void aTestLeavesUsersFaultsRateLimitsAndRequests() throws Exception {
+		account.seedUser("alice");
+		account.seedUser("bob");
+		server.ipRateLimit(1, Duration.ofHours(1));
+		server.emailsAsArray(true);
+		server.faults().enqueue(FaultTarget.any(), Fault.serverError(503), Fault.serverError(503));
+		assertThat(status("GET", "/scim/v2/Users", account.scimToken())).isEqualTo(503);
+		assertThat(server.requests()).isNotEmpty();
+	}
+
+	@Test
+	@Order(3)
+	void theNextTestFindsTheServerAsTheFirstDid() throws Exception {
+		assertThat(account.users()).isEmpty();
+		assertThat(server.faults().pending()).isZero();
+		assertThat(server.requests()).isEmpty();
+		assertThat(status("GET", "/scim/v2/Users", account.scimToken())).isEqualTo(200);
+		assertThat(status("GET", "/scim/v2/Users", account.scimToken())).isEqualTo(200);
+		assertThat(server.requests()).extracting(RecordedRequest::status).containsExactly(200, 200);
+	}
+
+	@Test
+	void theServerStopsWithTheContextAndEveryAnnotatedClassGetsAnEqualCustomizer() throws Exception {
+		GrantexScimFakeContextCustomizerFactory factory = new GrantexScimFakeContextCustomizerFactory();
+		assertThat(factory.createContextCustomizer(Unannotated.class, List.of())).isNull();
+		assertThat(factory.createContextCustomizer(Annotated.class, List.of()))
+				.isEqualTo(factory.createContextCustomizer(AutoConfigureGrantexScimFakeTest.class, List.of()));
+		assertThat(factory.createContextCustomizer(Annotated.Inner.class, List.of())).isNotNull();
+
+		GenericApplicationContext context = new GenericApplicationContext();
+		new GrantexScimFakeContextCustomizer().customizeContext(context, null);
+		context.refresh();
+		FakeGrantexServer own = context.getBean(FakeGrantexServer.class);
+		assertThat(context.getEnvironment().getProperty("grantex.base-url")).isEqualTo(own.baseUrl().toString());
+		assertThat(own.toString()).doesNotContain("closed");
+		context.close();
+		assertThat(own.toString()).endsWith(", closed]");
+	}
+
+	private int status(String method, String path, String bearer) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+				.method(method, HttpRequest.BodyPublishers.noBody())
+				.header("Authorization", "Bearer " + bearer)
+				.timeout(Duration.ofSeconds(5))
+				.build();
+		return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Config {
+
+	}
+
+	static class Unannotated {
+
+	}
+
+	@AutoConfigureGrantexScimFake
+	static class Annotated {
+
+		@Nested
+		class Inner {
+
+		}
+
+	}
+
+}
