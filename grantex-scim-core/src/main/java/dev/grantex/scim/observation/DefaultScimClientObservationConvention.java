@@ -24,6 +24,12 @@ public class DefaultScimClientObservationConvention implements ScimClientObserva
 
 	private static final String NONE = "none";
 
+	/**
+	 * Creates the default convention; extend it to change some names or tags and keep the rest.
+	 */
+	public DefaultScimClientObservationConvention() {
+	}
+
 	@Override
 	public String getName() {
 		return NAME;

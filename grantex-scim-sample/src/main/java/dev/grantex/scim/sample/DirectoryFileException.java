@@ -9,6 +9,7 @@ public class DirectoryFileException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
+	@SuppressWarnings("serial") // an unmodifiable List.copyOf of strings, which serializes
 	private final List<String> problems;
 
 	/**
