@@ -227,25 +227,33 @@ public interface ScimClient {
 		Builder restClientBuilder(RestClient.Builder restClientBuilder);
 
 		/**
-		 * Sets the HTTP request factory. Without one the client uses the JDK {@code HttpClient} with the
-		 * timeouts set here. Over {@code http://}, a JDK factory that would ask for a cleartext HTTP/2 upgrade,
-		 * which Grantex refuses, is rebuilt to speak HTTP/1.1 with the same settings.
+		 * Sets the HTTP request factory. Without one, the client sends with a JDK {@code HttpClient} of its own,
+		 * with the timeouts set here, each request from the calling thread. Spring's
+		 * {@code JdkClientHttpRequestFactory} is used the same way, through its {@code HttpClient} and with its read
+		 * timeout: Spring's factory sends asynchronously, which costs thread hand-offs on every call. Over
+		 * {@code http://} a JDK client that would ask for a cleartext HTTP/2 upgrade, which Grantex refuses, is
+		 * rebuilt to speak HTTP/1.1 with the same settings. A {@code SimpleClientHttpRequestFactory}
+		 * ({@code HttpURLConnection}) is used for every method but {@code PATCH}, which it cannot send, and
+		 * {@code DELETE}, which it sends with a form content type that Grantex refuses; those two go through a JDK
+		 * client with the timeouts set here. Other factories are used as given.
 		 * @param requestFactory the request factory
 		 * @return this builder
 		 */
 		Builder requestFactory(ClientHttpRequestFactory requestFactory);
 
 		/**
-		 * Sets how long to wait for a connection; 10 seconds unless set. Applies when the client creates its
-		 * own request factory.
+		 * Sets how long to wait for a connection; 10 seconds unless set. Applies to the JDK client the client
+		 * creates when no request factory is given, or to send {@code PATCH} and {@code DELETE} beside
+		 * {@code HttpURLConnection}.
 		 * @param connectTimeout a positive duration
 		 * @return this builder
 		 */
 		Builder connectTimeout(Duration connectTimeout);
 
 		/**
-		 * Sets how long to wait for a response; 30 seconds unless set. Applies when the client creates its own
-		 * request factory.
+		 * Sets how long a whole answer may take, from sending the request to the last byte of its body; 30 seconds
+		 * unless set. Applies to the JDK client the client creates when no request factory is given, or to send
+		 * {@code PATCH} and {@code DELETE} beside {@code HttpURLConnection}; a given factory keeps its own.
 		 * @param readTimeout a positive duration
 		 * @return this builder
 		 */

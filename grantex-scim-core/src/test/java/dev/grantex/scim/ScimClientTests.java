@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
@@ -739,6 +740,28 @@ class ScimClientTests {
 
 			assertThat(server.requests()).hasSize(3)
 				.allSatisfy((request) -> assertThat(request.header("Upgrade")).isNull());
+		}
+
+		@Test
+		void doesEveryOperationWhenGivenHttpUrlConnectionWhichCannotSendPatchNorAnAcceptableDelete() {
+			// HttpURLConnection refuses PATCH, and sends DELETE with a form content type that Grantex answers with 415
+			ScimClient withUrlConnection = clientBuilder().apiKey(apiKey).scimToken(scimToken)
+				.requestFactory(new SimpleClientHttpRequestFactory())
+				.build();
+			ScimUser user = withUrlConnection.createUser(CreateScimUserParams.of("alice"));
+
+			ScimUser updated = withUrlConnection.updateUser(user.id(), PatchOperation.replace("active", false));
+			ScimUser read = withUrlConnection.getUser(user.id());
+			withUrlConnection.replaceUser(user.id(), CreateScimUserParams.of("alice"));
+			withUrlConnection.deleteUser(user.id());
+			ScimTokenWithSecret token = withUrlConnection.createToken("revoked at once");
+			withUrlConnection.revokeToken(token.id());
+
+			assertThat(updated.active()).isFalse();
+			assertThat(read.active()).isFalse();
+			assertThat(server.requests()).extracting(RecordedRequest::method)
+				.containsExactly("POST", "PATCH", "GET", "PUT", "DELETE", "POST", "DELETE");
+			assertThat(server.requests()).allSatisfy((request) -> assertThat(request.status()).isLessThan(300));
 		}
 
 		@Test

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,55 @@ class ScimClientTransportFailureTests {
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ScimTransportException.Kind.READ_TIMEOUT))
 			.satisfies((ex) -> assertThat(ex.requestMayHaveBeenProcessed()).isTrue())
 			.withMessageContaining("timed out waiting for the answer");
+	}
+
+	@Test
+	void aBodyThatStopsArrivingIsAReadTimeoutToo() throws IOException {
+		serve((in, out) -> {
+			readRequestHead(in);
+			out.write(("HTTP/1.1 200 OK\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: 400\r\n\r\n"
+					+ "{\"id\":\"scimuser_1\",").getBytes(StandardCharsets.UTF_8));
+			out.flush();
+			sleep(10_000);
+		});
+		ScimClient client = client().readTimeout(Duration.ofMillis(300)).build();
+		long started = System.nanoTime();
+
+		assertThatExceptionOfType(ScimTransportException.class).isThrownBy(() -> client.getUser("scimuser_1"))
+			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ScimTransportException.Kind.READ_TIMEOUT))
+			.withMessageContaining("timed out waiting for the answer")
+			.withMessageContaining("the body of the answer was not read within the read timeout of 300 ms");
+		// the JDK client's own timeout ends with the head of the answer; without a deadline on the body this
+		// call would wait out the server's ten seconds
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void oneConnectionServesCallAfterCallEvenWhenTheBodyEndsAfterTheJson() throws IOException {
+		AtomicInteger served = new AtomicInteger();
+		serve((in, out) -> {
+			// one connection accepted, and kept: a call on a second connection would never be answered
+			for (int i = 0; i < 5; i++) {
+				readRequestHead(in);
+				served.incrementAndGet();
+				byte[] user = "{\"id\":\"scimuser_1\",\"userName\":\"alice\"}".getBytes(StandardCharsets.UTF_8);
+				out.write(("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: " + (user.length + 1)
+						+ "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+				out.write(user);
+				out.flush();
+				// the last byte of the body, a newline, comes after the JSON reader has what it needs
+				sleep(50);
+				out.write('\n');
+				out.flush();
+			}
+		});
+		ScimClient client = client().readTimeout(Duration.ofSeconds(2)).build();
+
+		for (int i = 0; i < 5; i++) {
+			// closing the body before its end would make the JDK client give the connection up
+			assertThat(client.getUser("scimuser_1").userName()).isEqualTo("alice");
+		}
+		assertThat(served).hasValue(5);
 	}
 
 	@Test

@@ -25,6 +25,7 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.SimpleClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.restclient.RestClientCustomizer;
@@ -47,8 +48,10 @@ import dev.grantex.scim.error.ScimCredential;
 import dev.grantex.scim.error.ScimMissingCredentialException;
 import dev.grantex.scim.error.ScimTransportException;
 import dev.grantex.scim.model.CreateScimUserParams;
+import dev.grantex.scim.model.PatchOperation;
 import dev.grantex.scim.model.ScimUser;
 import dev.grantex.scim.test.FakeGrantexServer;
+import dev.grantex.scim.test.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -258,6 +261,26 @@ class GrantexScimAutoConfigurationTests {
 				assertThat(request.status()).isLessThan(400);
 			});
 		});
+	}
+
+	@Test
+	void updatesAndDeletesUsersWithBootsHttpUrlConnectionFactory() {
+		this.contextRunner
+			.withPropertyValues(baseUrl(), "grantex.scim.token=" + scimToken,
+					"spring.http.clients.imperative.factory=simple")
+			.run((context) -> {
+				assertThat(context.getBean(ClientHttpRequestFactoryBuilder.class))
+					.isInstanceOf(SimpleClientHttpRequestFactoryBuilder.class);
+				ScimClient client = context.getBean(ScimClient.class);
+				ScimUser user = client.createUser(CreateScimUserParams.of("simple"));
+
+				// HttpURLConnection cannot send PATCH, nor a DELETE without a form content type that Grantex refuses
+				assertThat(client.updateUser(user.id(), PatchOperation.replace("active", false)).active()).isFalse();
+				client.deleteUser(user.id());
+				assertThat(grantex.requests()).extracting(RecordedRequest::method)
+					.containsExactly("POST", "PATCH", "DELETE");
+				assertThat(grantex.requests()).allSatisfy((request) -> assertThat(request.status()).isLessThan(300));
+			});
 	}
 
 	@Test

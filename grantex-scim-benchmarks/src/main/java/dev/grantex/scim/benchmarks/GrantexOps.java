@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
+import org.springframework.http.client.ClientHttpRequestFactory;
+
 import dev.grantex.scim.ScimClient;
 import dev.grantex.scim.model.CreateScimUserParams;
 import dev.grantex.scim.model.PatchOperation;
@@ -34,6 +36,15 @@ final class GrantexOps implements ScimOps {
 
 	static GrantexOps plain(URI baseUrl, String scimToken, String userId) {
 		return new GrantexOps(ScimClient.builder().baseUrl(baseUrl).scimToken(scimToken).build(), userId);
+	}
+
+	/** With the request factory given: a transport other than the default JDK client, still without observation. */
+	static GrantexOps over(ClientHttpRequestFactory requestFactory, URI baseUrl, String scimToken, String userId) {
+		return new GrantexOps(ScimClient.builder()
+			.baseUrl(baseUrl)
+			.scimToken(scimToken)
+			.requestFactory(requestFactory)
+			.build(), userId);
 	}
 
 	static GrantexOps observed(URI baseUrl, String scimToken, String userId) {

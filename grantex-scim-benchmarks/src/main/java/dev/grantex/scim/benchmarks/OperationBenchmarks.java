@@ -35,7 +35,7 @@ public class OperationBenchmarks {
 	public String server = "canned";
 
 	/** The client; see {@link ScimOps#create}. */
-	@Param({ "floor", "grantex", "grantex-observed", "unboundid" })
+	@Param({ "floor", "grantex", "grantex-observed", "grantex-apache", "grantex-urlconnection", "unboundid" })
 	public String client = "floor";
 
 	private Target target;

@@ -22,7 +22,8 @@ final class Report {
 
 	static final List<String> OPERATIONS = List.of("getUser", "listUsers", "createUser", "updateUser");
 
-	static final List<String> CLIENTS = List.of("floor", "grantex", "grantex-observed", "unboundid");
+	static final List<String> CLIENTS = List.of("floor", "grantex", "grantex-observed", "grantex-apache",
+			"grantex-urlconnection", "unboundid");
 
 	/** One benchmark's medians. */
 	record Figure(double time, String unit, double allocation) {
@@ -125,7 +126,8 @@ final class Report {
 		StartupHarness.Starts without = startup.without();
 		this.out.append("### Application context start\n\n");
 		this.out.append("Cold: ").append(with.contextMillis().size()).append(" starts of each kind, each in a fresh JVM, "
-				+ "alternating; without = the same class path less the Grantex jars. Warm: ")
+				+ "alternating; without = the same class path less the Grantex jars; \"a RestClient of the application's\" = the "
+				+ "application also builds one from Boot's `RestClient.Builder`. Warm: ")
 			.append(startup.warmWith().contextMillis().size())
 			.append(" starts of each kind in one JVM after warm-up, alternating `grantex.enabled`.\n\n");
 		this.out.append("| application | `SpringApplication.run` median (ms) | its thread's CPU median (ms) "
@@ -134,6 +136,10 @@ final class Report {
 		row("cold, without the Grantex jars", without);
 		row("cold, with the starter", with);
 		difference("**cold: added by the starter**", with, without);
+		row("cold, a RestClient of the application's, without the Grantex jars", startup.withoutAppClient());
+		row("cold, a RestClient of the application's, with the starter", startup.withAppClient());
+		difference("**cold, the application making its own RestClient: added by the starter**",
+				startup.withAppClient(), startup.withoutAppClient());
 		row("warm, `grantex.enabled=false`", startup.warmWithout());
 		row("warm, `grantex.enabled=true`", startup.warmWith());
 		difference("**warm: added by the auto-configuration**", startup.warmWith(), startup.warmWithout());
@@ -144,6 +150,10 @@ final class Report {
 		this.targets.add(check("the starter adds at most 30 ms to a cold context start (wall)", cold, 30, " ms"));
 		this.targets.add(check("the starter adds at most 30 ms to a cold context start (starting thread's CPU)",
 				coldCpu, 30, " ms"));
+		double coldBesideClient = startup.withAppClient().medianContextMillis()
+				- startup.withoutAppClient().medianContextMillis();
+		this.targets.add(check("the starter adds at most 30 ms to a cold context start of an application that makes "
+				+ "a RestClient of its own (wall)", coldBesideClient, 30, " ms"));
 		this.targets.add(check("the auto-configuration adds at most 30 ms to a warm context start", warm, 30, " ms"));
 	}
 
@@ -180,13 +190,16 @@ final class Report {
 			this.targets.add(String.format(Locale.ROOT, "%s streamUsers() over 100,000 users with -Xmx64m at least "
 					+ "0.8x the floor pager's throughput: %.2fx", throughput >= 0.8 ? "MET   " : "MISSED", throughput));
 		}
-		for (String kind : List.of("canned", "fake")) {
-			for (String operation : OPERATIONS) {
-				peer(kind, operation, operation);
+		for (String client : List.of("grantex", "grantex-urlconnection")) {
+			for (String kind : List.of("canned", "fake")) {
+				for (String operation : OPERATIONS) {
+					peer(client, kind, operation);
+				}
 			}
+			peer(client, "stream", "streamUsers");
 		}
-		peer("stream", "streamUsers", "streamUsers");
-		this.out.append("### Targets (this client with `ObservationRegistry.NOOP`, canned server)\n\n");
+		this.out.append("### Targets (this client with `ObservationRegistry.NOOP`, canned server; against UnboundID "
+				+ "also on its own transport, `HttpURLConnection`)\n\n");
 		for (String target : this.targets) {
 			if (target != null) {
 				this.out.append("    ").append(target).append('\n');
@@ -195,15 +208,15 @@ final class Report {
 		this.out.append('\n');
 	}
 
-	private void peer(String kind, String method, String label) {
-		Figure grantex = figure(kind, method, "grantex");
+	private void peer(String client, String kind, String method) {
+		Figure grantex = figure(kind, method, client);
 		Figure unboundid = figure(kind, method, "unboundid");
 		if (grantex == null || unboundid == null) {
 			return;
 		}
 		double faster = unboundid.time() / grantex.time();
-		this.targets.add(String.format(Locale.ROOT, "%s faster than UnboundID on %s (%s): %.2fx",
-				faster > 1.0 ? "MET   " : "MISSED", label, kind, faster));
+		this.targets.add(String.format(Locale.ROOT, "%s %s faster than UnboundID on %s (%s): %.2fx",
+				faster > 1.0 ? "MET   " : "MISSED", client, method, kind, faster));
 	}
 
 	private @Nullable String timeTarget(String operation, double limit) {

@@ -4,6 +4,9 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+
 /**
  * The benchmarked operations, done by one of the clients compared: the same requests on the wire for each.
  */
@@ -39,6 +42,10 @@ interface ScimOps extends AutoCloseable {
 			case "floor" -> new FloorOps(baseUrl, scimToken, userId);
 			case "grantex" -> GrantexOps.plain(baseUrl, scimToken, userId);
 			case "grantex-observed" -> GrantexOps.observed(baseUrl, scimToken, userId);
+			case "grantex-apache" -> GrantexOps.over(new HttpComponentsClientHttpRequestFactory(), baseUrl, scimToken,
+					userId);
+			case "grantex-urlconnection" -> GrantexOps.over(new SimpleClientHttpRequestFactory(), baseUrl, scimToken,
+					userId);
 			case "unboundid" -> new UnboundIdOps(baseUrl, scimToken, userId);
 			default -> throw new IllegalArgumentException("Unknown client " + client);
 		};

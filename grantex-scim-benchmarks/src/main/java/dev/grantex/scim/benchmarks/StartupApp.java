@@ -11,6 +11,9 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.RestClient;
 
 /**
  * The application whose start {@link StartupHarness} times: auto-configuration and nothing else, no web server. It
@@ -24,6 +27,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 public class StartupApp {
+
+	/**
+	 * The system property that makes the application build a {@code RestClient} of its own from Boot's builder, as an
+	 * application that calls any HTTP API does: Boot's JDK {@code HttpClient} and JSON converters are then made
+	 * whether or not the starter is there.
+	 */
+	static final String APPLICATION_CLIENT = "bench.application-client";
 
 	/** What every start prints before its figures, for the harness to find. */
 	static final String MARKER = "startup:";
@@ -46,7 +56,9 @@ public class StartupApp {
 	private static void start(boolean enabled) {
 		long cpu = THREADS.getCurrentThreadCpuTime();
 		long start = System.nanoTime();
-		SpringApplication application = new SpringApplication(StartupApp.class);
+		SpringApplication application = Boolean.getBoolean(APPLICATION_CLIENT)
+				? new SpringApplication(StartupApp.class, ApplicationClient.class)
+				: new SpringApplication(StartupApp.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
 		application.setLogStartupInfo(false);
@@ -73,6 +85,17 @@ public class StartupApp {
 		catch (ClassNotFoundException ex) {
 			return Void.class;
 		}
+	}
+
+	/** The application's own HTTP client, see {@link #APPLICATION_CLIENT}. */
+	@Configuration(proxyBeanMethods = false)
+	static class ApplicationClient {
+
+		@Bean
+		RestClient applicationRestClient(RestClient.Builder builder) {
+			return builder.baseUrl("http://127.0.0.1:9").build();
+		}
+
 	}
 
 }

@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
  * Measures what the starter adds to the start of an application context: {@link StartupApp} is started many times,
  * each in a fresh JVM, alternately with the class path of this module (the starter, its Grantex jars and Boot's
  * {@code RestClient} support) and the same class path without the Grantex jars (core, auto-configuration, starter),
- * which is an application with Boot's {@code RestClient} support and no Grantex. The first two starts of each kind warm
+ * which is an application with Boot's {@code RestClient} support and no Grantex; then both again with an application
+ * that builds a {@code RestClient} of its own (see {@link StartupApp#APPLICATION_CLIENT}). The first two starts of each kind warm
  * the file cache and are dropped; the medians of the rest are compared.
  */
 final class StartupHarness {
@@ -41,7 +42,8 @@ final class StartupHarness {
 	 * The figures: starts in fresh JVMs with and without the Grantex jars, and starts in one warm JVM with the
 	 * auto-configuration on and off.
 	 */
-	record Result(Starts with, Starts without, Starts warmWith, Starts warmWithout) {
+	record Result(Starts with, Starts without, Starts withAppClient, Starts withoutAppClient, Starts warmWith,
+			Starts warmWithout) {
 	}
 
 	private static final int WARM_STARTS = 200;
@@ -61,29 +63,38 @@ final class StartupHarness {
 		if (withoutGrantex.equals(classPath)) {
 			throw new IllegalStateException("No Grantex jar on the class path to leave out: " + classPath);
 		}
-		Sample with = new Sample("with the starter", classPath);
-		Sample without = new Sample("without", withoutGrantex);
-		for (int i = 0; i < starts + DISCARDED; i++) {
-			boolean keep = i >= DISCARDED;
-			// alternate which goes first, so that neither always follows the other
-			if (i % 2 == 0) {
-				with.start(keep);
-				without.start(keep);
-			}
-			else {
-				without.start(keep);
-				with.start(keep);
-			}
-		}
-		Sample warmWith = new Sample("warm JVM, grantex.enabled=true", classPath);
-		Sample warmWithout = new Sample("warm JVM, grantex.enabled=false", classPath);
+		Sample with = new Sample("with the starter", classPath, false);
+		Sample without = new Sample("without", withoutGrantex, false);
+		alternate(starts, with, without);
+		Sample withAppClient = new Sample("with the starter and a RestClient of the application's", classPath, true);
+		Sample withoutAppClient = new Sample("with a RestClient of the application's", withoutGrantex, true);
+		alternate(starts, withAppClient, withoutAppClient);
+		Sample warmWith = new Sample("warm JVM, grantex.enabled=true", classPath, false);
+		Sample warmWithout = new Sample("warm JVM, grantex.enabled=false", classPath, false);
 		warm(classPath, warmWith, warmWithout);
-		Result result = new Result(with.result(), without.result(), warmWith.result(), warmWithout.result());
-		if (!result.with().scimClient() || result.without().scimClient() || !result.warmWith().scimClient()
+		Result result = new Result(with.result(), without.result(), withAppClient.result(), withoutAppClient.result(),
+				warmWith.result(), warmWithout.result());
+		if (!result.with().scimClient() || result.without().scimClient() || !result.withAppClient().scimClient()
+				|| result.withoutAppClient().scimClient() || !result.warmWith().scimClient()
 				|| result.warmWithout().scimClient()) {
 			throw new IllegalStateException("Expected a ScimClient with the starter only: " + result);
 		}
 		return result;
+	}
+
+	/** Starts each kind in a fresh JVM, alternating which goes first so that neither always follows the other. */
+	private static void alternate(int starts, Sample one, Sample other) throws IOException, InterruptedException {
+		for (int i = 0; i < starts + DISCARDED; i++) {
+			boolean keep = i >= DISCARDED;
+			if (i % 2 == 0) {
+				one.start(keep);
+				other.start(keep);
+			}
+			else {
+				other.start(keep);
+				one.start(keep);
+			}
+		}
 	}
 
 	/** {@value #WARM_STARTS} starts in one JVM, alternating; the first {@value #WARM_DISCARDED} warm it up. */
@@ -117,6 +128,8 @@ final class StartupHarness {
 
 		private final String classPath;
 
+		private final boolean applicationClient;
+
 		private final List<Double> contextMillis = new ArrayList<>();
 
 		private final List<Double> cpuMillis = new ArrayList<>();
@@ -127,15 +140,18 @@ final class StartupHarness {
 
 		private boolean scimClient;
 
-		Sample(String name, String classPath) {
+		Sample(String name, String classPath, boolean applicationClient) {
 			this.name = name;
 			this.classPath = classPath;
+			this.applicationClient = applicationClient;
 		}
 
 		void start(boolean keep) throws IOException, InterruptedException {
 			Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
 			long begin = System.nanoTime();
-			Process process = new ProcessBuilder(java.toString(), "-cp", this.classPath, StartupApp.class.getName())
+			Process process = new ProcessBuilder(java.toString(),
+					"-D" + StartupApp.APPLICATION_CLIENT + "=" + this.applicationClient, "-cp", this.classPath,
+					StartupApp.class.getName())
 				.redirectErrorStream(true)
 				.start();
 			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

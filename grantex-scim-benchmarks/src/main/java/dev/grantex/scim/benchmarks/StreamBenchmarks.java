@@ -34,7 +34,7 @@ public class StreamBenchmarks {
 	static final int TOTAL_USERS = 100_000;
 
 	/** The client; see {@link ScimOps#create}. */
-	@Param({ "floor", "grantex", "grantex-observed", "unboundid" })
+	@Param({ "floor", "grantex", "grantex-observed", "grantex-apache", "grantex-urlconnection", "unboundid" })
 	public String client = "floor";
 
 	private Target target;

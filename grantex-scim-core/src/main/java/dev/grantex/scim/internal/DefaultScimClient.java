@@ -3,6 +3,7 @@ package dev.grantex.scim.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -25,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilderFactory;
+import org.springframework.web.util.UriUtils;
 
 import dev.grantex.scim.ScimClient;
 import dev.grantex.scim.error.ScimCredential;
@@ -56,8 +58,6 @@ final class DefaultScimClient implements ScimClient {
 
 	private static final int DEFAULT_PAGE_SIZE = 100;
 
-	private static final List<MediaType> ACCEPT_JSON = List.of(MediaType.APPLICATION_JSON);
-
 	/**
 	 * Where {@code RestClient.uri(String, Object...)} keeps the URI template, for {@code http.client.requests}. The
 	 * URI is expanded here, so that the template is parsed once per request rather than twice; the attribute is then
@@ -69,6 +69,9 @@ final class DefaultScimClient implements ScimClient {
 	private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 	private final RestClient restClient;
+
+	/** The base URL as text, without a trailing slash. */
+	private final String baseUrl;
 
 	private final UriBuilderFactory uriBuilderFactory;
 
@@ -99,6 +102,7 @@ final class DefaultScimClient implements ScimClient {
 			@Nullable String scimToken, boolean patchValidation, Clock clock, RetryExecutor retry,
 			ObservationRegistry observationRegistry, @Nullable ScimClientObservationConvention observationConvention) {
 		this.restClient = restClient;
+		this.baseUrl = baseUrl.toString();
 		this.uriBuilderFactory = uriBuilderFactory;
 		this.retry = retry;
 		this.observationRegistry = observationRegistry;
@@ -262,16 +266,16 @@ final class DefaultScimClient implements ScimClient {
 		byte[] body = call.body;
 		try {
 			RestClient.RequestBodySpec request = this.restClient.method(operation.method())
-				.uri(this.uriBuilderFactory.expand(call.uriTemplate, call.uriVariables))
+				.uri(uri(call))
 				.attribute(URI_TEMPLATE_ATTRIBUTE, this.uriTemplates.computeIfAbsent(call.uriTemplate,
 						(template) -> this.uriBuilderFactory.uriString(template).toUriString()))
 				.headers((headers) -> {
-					headers.setAccept(ACCEPT_JSON);
+					headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
 					if (secret != null) {
-						headers.setBearerAuth(secret);
+						headers.set(HttpHeaders.AUTHORIZATION, "Bearer " + secret);
 					}
 					if (body != null) {
-						headers.setContentType(MediaType.APPLICATION_JSON);
+						headers.set(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE);
 						headers.setContentLength(body.length);
 					}
 				});
@@ -300,6 +304,30 @@ final class DefaultScimClient implements ScimClient {
 		catch (ResourceAccessException ex) {
 			throw this.errors.transport(operation, ex);
 		}
+	}
+
+	/**
+	 * The request URI: the base URL and the template with each variable encoded as data, as
+	 * {@code UriBuilderFactory} in {@code TEMPLATE_AND_VALUES} mode expands it (so that an id like {@code a/b} or
+	 * {@code x?y} stays one path segment), without parsing the template again on every request.
+	 */
+	private URI uri(Call call) {
+		String template = call.uriTemplate;
+		Object[] variables = call.uriVariables;
+		if (variables.length == 0) {
+			return URI.create(this.baseUrl + template);
+		}
+		StringBuilder uri = new StringBuilder(this.baseUrl.length() + template.length() + 40).append(this.baseUrl);
+		int next = 0;
+		int from = 0;
+		int open;
+		while ((open = template.indexOf('{', from)) >= 0) {
+			int close = template.indexOf('}', open);
+			uri.append(template, from, open)
+				.append(UriUtils.encode(String.valueOf(variables[next++]), StandardCharsets.UTF_8));
+			from = close + 1;
+		}
+		return URI.create(uri.append(template, from, template.length()).toString());
 	}
 
 	private <T extends @Nullable Object> T read(Call call, int status, InputStream body, BodyReader<T> reader) throws IOException {

@@ -103,7 +103,8 @@ class RetryAgainstFakeServerTests {
 	static List<Fault> faultsAReadRecoversFrom() {
 		return List.of(Fault.serverError(502), Fault.serverError(503), Fault.serverError(504), Fault.html(502),
 				Fault.rateLimited(Duration.ofSeconds(1)), Fault.dropBeforeProcessing(), Fault.processThenDrop(),
-				Fault.truncatedBody(), Fault.processThenDelay(READ_TIMEOUT.multipliedBy(3)));
+				Fault.truncatedBody(), Fault.processThenDelay(READ_TIMEOUT.multipliedBy(3)),
+				Fault.stalledBody(READ_TIMEOUT.multipliedBy(3)));
 	}
 
 	@Nested

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * #rateLimited}, {@link #serverError}, {@link #html}, {@link #dropBeforeProcessing()}) leave the
  * request unprocessed: nothing is stored, and the fake's own rate limiters do not count it. Faults
  * that <em>process</em> the request ({@link #delayThenProcess}, {@link #processThenDelay}, {@link
- * #processThenDrop()}, {@link #truncatedBody()}) run it through the server exactly as without a
+ * #processThenDrop()}, {@link #truncatedBody()}, {@link #stalledBody}) run it through the server exactly as without a
  * fault, so its effect (a created user, a revoked token) is real even when the client never learns
  * of it: the ambiguous failures a client must not turn into a duplicate or a false error.
  *
@@ -209,6 +209,23 @@ public final class Fault {
 	 */
 	public static Fault truncatedBody() {
 		return new Fault(ScriptedFault.truncatedBody());
+	}
+
+	/**
+	 * Processes the request, then sends the status line and headers with the full
+	 * {@code content-length} and the first half of the body at once, and the second half only after the
+	 * stall: an answer whose body stops arriving, as from a server or proxy that hangs mid-answer. A
+	 * client whose read timeout covers only the head of an answer waits out the whole stall. An answer
+	 * without a body (a 204, or any answer to {@code HEAD}) is sent whole after the stall instead. The
+	 * wait holds no server thread.
+	 *
+	 * @param stall the wait in the middle of the body, zero or more
+	 * @return the fault
+	 * @throws IllegalArgumentException for a negative stall
+	 */
+	public static Fault stalledBody(Duration stall) {
+		requireNotNegative(stall, "stall");
+		return new Fault(ScriptedFault.stalledBody(stall));
 	}
 
 	/** The fault as the dispatcher carries it out. */

@@ -202,6 +202,32 @@ class ConnectionFaultTest {
 	}
 
 	@Test
+	void stalledBodySendsHalfTheBodyAtOnceAndTheRestAfterTheStall() throws Exception {
+		for (int i = 0; i < 3; i++) {
+			grantex.seedUser(tenant.apiKey(), "user-" + i);
+		}
+		String whole = send(listUsers()).body();
+		grantex.clearRequests();
+		grantex.faults().enqueue(FaultTarget.any(), Fault.stalledBody(Duration.ofMillis(1500)));
+		long started = System.nanoTime();
+
+		HttpResponse<InputStream> response = http.send(listUsers(), HttpResponse.BodyHandlers.ofInputStream());
+		Duration head = Duration.ofNanos(System.nanoTime() - started);
+		String body;
+		try (InputStream in = response.body()) {
+			body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		Duration all = Duration.ofNanos(System.nanoTime() - started);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(head).as("the head comes at once").isLessThan(Duration.ofMillis(1000));
+		assertThat(all).as("the rest only after the stall").isGreaterThanOrEqualTo(Duration.ofMillis(1500));
+		assertThat(body).isEqualTo(whole);
+		assertThat(grantex.requests()).singleElement().extracting(RecordedRequest::fault)
+				.isEqualTo("stalledBody(1500ms)");
+	}
+
+	@Test
 	void truncatedBodyOnACreateStoresTheUser() throws Exception {
 		grantex.faults().enqueue(CREATE_USER, Fault.truncatedBody());
 

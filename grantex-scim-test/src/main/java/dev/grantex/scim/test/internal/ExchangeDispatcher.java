@@ -91,6 +91,9 @@ public final class ExchangeDispatcher implements HttpHandler {
 			} else if (outcome instanceof Outcome.Truncate truncate) {
 				journal.record(request, truncate.response().status(), truncate.fault());
 				writeTruncated(exchange, truncate.response(), truncate.fault());
+			} else if (outcome instanceof Outcome.Stall stall) {
+				journal.record(request, stall.response().status(), stall.fault());
+				finished = !writeStalled(exchange, stall);
 			} else if (outcome instanceof Outcome.Delay delay) {
 				journal.record(request, delay.status(), delay.fault());
 				finished = !schedule(exchange, request, delay);
@@ -130,6 +133,15 @@ public final class ExchangeDispatcher implements HttpHandler {
 				}
 				yield new Outcome.Truncate(answer, name);
 			}
+			case STALLED_BODY -> {
+				WireResponse answer = fault.decorate(process(request));
+				if (answer.body().length == 0 || answer.status() == 204 || request.method().equals("HEAD")) {
+					// Nothing to stall in: the head alone is the whole answer, sent late.
+					yield new Outcome.Delay(fault.delay(), answer.status(), () -> new Outcome.Respond(answer, name),
+							name + " (no body to stall in: answered late)");
+				}
+				yield new Outcome.Stall(answer, fault.delay(), name);
+			}
 		};
 	}
 
@@ -167,6 +179,46 @@ public final class ExchangeDispatcher implements HttpHandler {
 		out.write(body, 0, body.length / 2);
 		out.flush();
 		drop(exchange, fault);
+	}
+
+	/**
+	 * Sends the head with the full content length and half the body, pushes them onto the wire, and leaves
+	 * the rest to the scheduler, which sends it after the stall and closes the exchange.
+	 *
+	 * @return whether the rest was handed over (false when the server is shutting down)
+	 */
+	private boolean writeStalled(HttpExchange exchange, Outcome.Stall stall) throws IOException {
+		Headers headers = exchange.getResponseHeaders();
+		for (WireResponse.Header header : stall.response().headers()) {
+			headers.add(header.name(), header.value());
+		}
+		byte[] body = stall.response().body();
+		int half = body.length / 2;
+		exchange.sendResponseHeaders(stall.response().status(), body.length);
+		OutputStream out = exchange.getResponseBody();
+		out.write(body, 0, half);
+		out.flush();
+		Runnable rest = () -> {
+			try {
+				out.write(body, half, body.length - half);
+			} catch (IOException clientGone) {
+				// The client stopped waiting and closed the connection.
+			} finally {
+				exchange.close();
+			}
+		};
+		try {
+			ScheduledFuture<?> unused = scheduler.schedule(() -> {
+				try {
+					workers.execute(rest);
+				} catch (RejectedExecutionException stopped) {
+					exchange.close();
+				}
+			}, TimeUnit.NANOSECONDS.convert(stall.stall()), TimeUnit.NANOSECONDS);
+			return true;
+		} catch (RejectedExecutionException stopped) {
+			return false;
+		}
 	}
 
 	/**

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * thread. Decided in {@link ExchangeDispatcher#decide(WireRequest)} and carried out in
  * {@link ExchangeDispatcher#handle(com.sun.net.httpserver.HttpExchange)}.
  */
-sealed interface Outcome permits Outcome.Respond, Outcome.Drop, Outcome.Truncate, Outcome.Delay {
+sealed interface Outcome permits Outcome.Respond, Outcome.Drop, Outcome.Truncate, Outcome.Stall,
+		Outcome.Delay {
 
 	/**
 	 * Answer with this response.
@@ -35,6 +36,10 @@ sealed interface Outcome permits Outcome.Respond, Outcome.Drop, Outcome.Truncate
 
 	/** Send the head of this response with its full length, then half the body, then close. */
 	record Truncate(WireResponse response, String fault) implements Outcome {
+	}
+
+	/** Send the head of this response with its full length and half the body, then the rest after the stall. */
+	record Stall(WireResponse response, Duration stall, String fault) implements Outcome {
 	}
 
 	/**

@@ -29,7 +29,9 @@ public final class ScriptedFault {
 		/** Processed, then the connection is closed without an answer. */
 		PROCESS_THEN_DROP,
 		/** Processed, then the head and half the body are sent and the connection is closed. */
-		TRUNCATED_BODY
+		TRUNCATED_BODY,
+		/** Processed, then the head and half the body are sent, and the rest after {@link #delay}. */
+		STALLED_BODY
 	}
 
 	/** Builds the answer of an {@link Kind#ANSWER} fault for one request. */
@@ -208,6 +210,16 @@ public final class ScriptedFault {
 	 */
 	public static ScriptedFault truncatedBody() {
 		return of(Kind.TRUNCATED_BODY, "truncatedBody");
+	}
+
+	/**
+	 * Processes, sends the head and half the body, and the rest after the stall.
+	 *
+	 * @param stall the wait in the middle of the body
+	 * @return the fault
+	 */
+	public static ScriptedFault stalledBody(Duration stall) {
+		return new ScriptedFault(Kind.STALLED_BODY, "stalledBody(" + millis(stall) + ")", null, stall, List.of());
 	}
 
 	/**
