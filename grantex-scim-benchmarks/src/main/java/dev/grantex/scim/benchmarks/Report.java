@@ -190,7 +190,7 @@ final class Report {
 			this.targets.add(String.format(Locale.ROOT, "%s streamUsers() over 100,000 users with -Xmx64m at least "
 					+ "0.8x the floor pager's throughput: %.2fx", throughput >= 0.8 ? "MET   " : "MISSED", throughput));
 		}
-		for (String client : List.of("grantex", "grantex-urlconnection")) {
+		for (String client : List.of("grantex", "grantex-apache", "grantex-urlconnection")) {
 			for (String kind : List.of("canned", "fake")) {
 				for (String operation : OPERATIONS) {
 					peer(client, kind, operation);
@@ -199,7 +199,7 @@ final class Report {
 			peer(client, "stream", "streamUsers");
 		}
 		this.out.append("### Targets (this client with `ObservationRegistry.NOOP`, canned server; against UnboundID "
-				+ "also on its own transport, `HttpURLConnection`)\n\n");
+				+ "also on Apache HttpClient 5 and on UnboundID's own transport, `HttpURLConnection`)\n\n");
 		for (String target : this.targets) {
 			if (target != null) {
 				this.out.append("    ").append(target).append('\n');

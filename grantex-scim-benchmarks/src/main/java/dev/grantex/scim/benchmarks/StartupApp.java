@@ -11,9 +11,6 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.web.client.RestClient;
 
 /**
  * The application whose start {@link StartupHarness} times: auto-configuration and nothing else, no web server. It
@@ -57,7 +54,7 @@ public class StartupApp {
 		long cpu = THREADS.getCurrentThreadCpuTime();
 		long start = System.nanoTime();
 		SpringApplication application = Boolean.getBoolean(APPLICATION_CLIENT)
-				? new SpringApplication(StartupApp.class, ApplicationClient.class)
+				? new SpringApplication(StartupApp.class, ApplicationRestClient.class)
 				: new SpringApplication(StartupApp.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
 		application.setBannerMode(Banner.Mode.OFF);
@@ -85,17 +82,6 @@ public class StartupApp {
 		catch (ClassNotFoundException ex) {
 			return Void.class;
 		}
-	}
-
-	/** The application's own HTTP client, see {@link #APPLICATION_CLIENT}. */
-	@Configuration(proxyBeanMethods = false)
-	static class ApplicationClient {
-
-		@Bean
-		RestClient applicationRestClient(RestClient.Builder builder) {
-			return builder.baseUrl("http://127.0.0.1:9").build();
-		}
-
 	}
 
 }

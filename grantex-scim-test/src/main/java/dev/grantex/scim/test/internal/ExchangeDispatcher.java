@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -207,18 +208,7 @@ public final class ExchangeDispatcher implements HttpHandler {
 				exchange.close();
 			}
 		};
-		try {
-			ScheduledFuture<?> unused = scheduler.schedule(() -> {
-				try {
-					workers.execute(rest);
-				} catch (RejectedExecutionException stopped) {
-					exchange.close();
-				}
-			}, TimeUnit.NANOSECONDS.convert(stall.stall()), TimeUnit.NANOSECONDS);
-			return true;
-		} catch (RejectedExecutionException stopped) {
-			return false;
-		}
+		return later(exchange, stall.stall(), rest);
 	}
 
 	/**
@@ -227,16 +217,25 @@ public final class ExchangeDispatcher implements HttpHandler {
 	 * @return whether the exchange was handed over (false when the server is shutting down)
 	 */
 	private boolean schedule(HttpExchange exchange, WireRequest request, Outcome.Delay delay) {
-		Runnable finish = () -> finishDelayed(exchange, request, delay);
+		return later(exchange, delay.delay(), () -> finishDelayed(exchange, request, delay));
+	}
+
+	/**
+	 * Runs {@code task}, which finishes the exchange, on a worker thread after the wait, holding no thread
+	 * meanwhile.
+	 *
+	 * @return whether the task was handed over (false when the server is shutting down)
+	 */
+	private boolean later(HttpExchange exchange, Duration wait, Runnable task) {
 		try {
 			// Nothing waits on the future: the task itself closes the exchange if it cannot finish it.
 			ScheduledFuture<?> unused = scheduler.schedule(() -> {
 				try {
-					workers.execute(finish);
+					workers.execute(task);
 				} catch (RejectedExecutionException stopped) {
 					exchange.close();
 				}
-			}, TimeUnit.NANOSECONDS.convert(delay.delay()), TimeUnit.NANOSECONDS);
+			}, TimeUnit.NANOSECONDS.convert(wait), TimeUnit.NANOSECONDS);
 			return true;
 		} catch (RejectedExecutionException stopped) {
 			return false;
