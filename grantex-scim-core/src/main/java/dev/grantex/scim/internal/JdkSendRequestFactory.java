@@ -46,12 +46,4 @@ final class JdkSendRequestFactory implements ClientHttpRequestFactory {
 		return new JdkSendRequest(this.httpClient, uri, httpMethod, this.readTimeout, this.deadlines);
 	}
 
-	HttpClient httpClient() {
-		return this.httpClient;
-	}
-
-	@Nullable Duration readTimeout() {
-		return this.readTimeout;
-	}
-
 }
