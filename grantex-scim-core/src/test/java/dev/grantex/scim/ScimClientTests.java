@@ -743,6 +743,22 @@ class ScimClientTests {
 		}
 
 		@Test
+		void keepsSpringsJdkFactoryWhenItAsksForCompressedAnswersAndStillSpeaksHttp11() {
+			// the client's own JDK transport does not decompress, so such a factory is kept, made to speak HTTP/1.1
+			JdkClientHttpRequestFactory compressing = new JdkClientHttpRequestFactory();
+			compressing.enableCompression(true);
+			ScimClient withCompression = clientBuilder().scimToken(scimToken).requestFactory(compressing).build();
+
+			ScimUser user = withCompression.createUser(CreateScimUserParams.of("alice"));
+			withCompression.getUser(user.id());
+
+			assertThat(server.requests()).hasSize(2).allSatisfy((request) -> {
+				assertThat(request.header("Upgrade")).isNull();
+				assertThat(request.header("Accept-Encoding")).contains("gzip");
+			});
+		}
+
+		@Test
 		void doesEveryOperationWhenGivenHttpUrlConnectionWhichCannotSendPatchNorAnAcceptableDelete() {
 			// HttpURLConnection refuses PATCH, and sends DELETE with a form content type that Grantex answers with 415
 			ScimClient withUrlConnection = clientBuilder().apiKey(apiKey).scimToken(scimToken)
