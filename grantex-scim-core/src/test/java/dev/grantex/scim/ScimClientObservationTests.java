@@ -16,9 +16,6 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.ObservationContextAssert;
 import io.micrometer.observation.tck.TestObservationRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.grantex.scim.error.ScimMissingCredentialException;
@@ -35,10 +32,12 @@ import dev.grantex.scim.model.ScimUser;
 import dev.grantex.scim.observation.DefaultScimClientObservationConvention;
 import dev.grantex.scim.observation.ScimClientObservationContext;
 import dev.grantex.scim.observation.ScimClientObservationConvention;
+import dev.grantex.scim.test.FakeGrantexAccount;
 import dev.grantex.scim.test.FakeGrantexServer;
 import dev.grantex.scim.test.FakeScimUser;
 import dev.grantex.scim.test.Fault;
 import dev.grantex.scim.test.FaultTarget;
+import dev.grantex.scim.test.junit.GrantexScimFake;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,37 +56,20 @@ class ScimClientObservationTests {
 
 	private static final String HTTP_CLIENT_REQUESTS = "http.client.requests";
 
-	private static FakeGrantexServer server;
+	/** A fresh server for each test, with a developer account and a SCIM token on it. */
+	@GrantexScimFake
+	private FakeGrantexServer server;
+
+	@GrantexScimFake
+	private FakeGrantexAccount account;
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
-
-	private String apiKey;
-
-	private String scimToken;
-
-	@BeforeAll
-	static void startServer() {
-		server = FakeGrantexServer.start();
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
-	}
-
-	@BeforeEach
-	void newTenant() {
-		this.apiKey = server.createDeveloper();
-		this.scimToken = server.createScimToken(this.apiKey, "observation-tests");
-		server.faults().clear();
-		server.clearRequests();
-	}
 
 	private ScimClient.Builder observed() {
 		return ScimClient.builder()
 			.baseUrl(server.baseUrl())
-			.apiKey(this.apiKey)
-			.scimToken(this.scimToken)
+			.apiKey(this.account.apiKey())
+			.scimToken(this.account.scimToken())
 			.observationRegistry(this.registry);
 	}
 
@@ -97,7 +79,7 @@ class ScimClientObservationTests {
 
 	@Test
 	void aSuccessfulOperationIsOneObservationWithItsOperationStatusAndId() {
-		FakeScimUser alice = server.seedUser(this.apiKey, "alice");
+		FakeScimUser alice = server.seedUser(this.account.apiKey(), "alice");
 		observed().build().getUser(alice.id());
 
 		assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo(OPERATION, 1)
@@ -143,7 +125,7 @@ class ScimClientObservationTests {
 	void aMissingCredentialIsAClientErrorWithoutStatus() {
 		ScimClient client = ScimClient.builder()
 			.baseUrl(server.baseUrl())
-			.scimToken(this.scimToken)
+			.scimToken(this.account.scimToken())
 			.observationRegistry(this.registry)
 			.build();
 		assertThatExceptionOfType(ScimMissingCredentialException.class).isThrownBy(client::listTokens);
@@ -207,7 +189,7 @@ class ScimClientObservationTests {
 		}
 		ScimClient client = ScimClient.builder()
 			.baseUrl("http://127.0.0.1:" + port)
-			.scimToken(this.scimToken)
+			.scimToken(this.account.scimToken())
 			.retry(RetrySettings.disabled())
 			.observationRegistry(this.registry)
 			.build();
@@ -222,7 +204,7 @@ class ScimClientObservationTests {
 
 	@Test
 	void retriesAreOneObservationThatCountsThemWithAnEventEach() {
-		FakeScimUser alice = server.seedUser(this.apiKey, "alice");
+		FakeScimUser alice = server.seedUser(this.account.apiKey(), "alice");
 		server.faults()
 			.enqueue(FaultTarget.route("GET", "/scim/v2/Users"), Fault.serverError(503), Fault.serverError(503));
 		List<RetryListener.RetryEvent> retries = new CopyOnWriteArrayList<>();
@@ -248,7 +230,7 @@ class ScimClientObservationTests {
 
 	@Test
 	void theFinalStatusIsNoneWhenTheLastAttemptGotNoAnswer() {
-		FakeScimUser alice = server.seedUser(this.apiKey, "alice");
+		FakeScimUser alice = server.seedUser(this.account.apiKey(), "alice");
 		server.faults()
 			.enqueue(FaultTarget.route("DELETE", "/scim/v2/Users"), Fault.serverError(503),
 					Fault.dropBeforeProcessing());
@@ -286,7 +268,7 @@ class ScimClientObservationTests {
 		client.revokeToken(token.id());
 
 		List<String> personal = List.of("alice.liddell", "Alice", "alice@example.com", "okta-prod-label",
-				this.apiKey, this.scimToken, token.token());
+				this.account.apiKey(), this.account.scimToken(), token.token());
 		List<String> ids = List.of(alice.id(), token.id());
 		assertThat(this.registry).hasHandledContextsThatSatisfy((contexts) -> {
 			assertThat(contexts).filteredOn((context) -> OPERATION.equals(context.getName()))
@@ -324,7 +306,7 @@ class ScimClientObservationTests {
 			}
 
 		};
-		FakeScimUser alice = server.seedUser(this.apiKey, "alice");
+		FakeScimUser alice = server.seedUser(this.account.apiKey(), "alice");
 		observed().observationConvention(custom).build().getUser(alice.id());
 
 		assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo(OPERATION, 0)
@@ -341,7 +323,7 @@ class ScimClientObservationTests {
 		List<RetryListener.RetryEvent> retries = new ArrayList<>();
 		ScimClient client = ScimClient.builder()
 			.baseUrl(server.baseUrl())
-			.scimToken(this.scimToken)
+			.scimToken(this.account.scimToken())
 			.retry(retryAtOnce(2))
 			.retryListener(retries::add)
 			.build();

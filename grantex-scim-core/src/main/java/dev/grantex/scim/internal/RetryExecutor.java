@@ -132,7 +132,7 @@ final class RetryExecutor {
 	}
 
 	/** Why {@code failure} may be retried, or {@code null} if it may not. */
-	static @Nullable RetryReason reasonToRetry(ScimOperation operation, ScimException failure, boolean verifiable) {
+	private static @Nullable RetryReason reasonToRetry(ScimOperation operation, ScimException failure, boolean verifiable) {
 		boolean repeatable = isIdempotent(operation.method()) || verifiable;
 		if (failure instanceof ScimRateLimitException) {
 			return RetryReason.RATE_LIMITED;
@@ -156,15 +156,14 @@ final class RetryExecutor {
 		return null;
 	}
 
-	static boolean isAmbiguous(ScimException failure) {
+	private static boolean isAmbiguous(ScimException failure) {
 		return (failure instanceof ScimTransportException transport && transport.requestMayHaveBeenProcessed())
 				|| (failure instanceof ScimServerException server && isUnavailable(server.statusCode()))
 				|| failure instanceof ScimProtocolException;
 	}
 
 	private static boolean isIdempotent(HttpMethod method) {
-		return method == HttpMethod.GET || method == HttpMethod.PUT || method == HttpMethod.DELETE
-				|| method == HttpMethod.HEAD;
+		return method == HttpMethod.GET || method == HttpMethod.PUT || method == HttpMethod.DELETE;
 	}
 
 	private static boolean isUnavailable(int status) {

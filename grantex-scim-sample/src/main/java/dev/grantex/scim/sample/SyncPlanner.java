@@ -53,13 +53,13 @@ public final class SyncPlanner {
 	 * @return the plan
 	 */
 	public static SyncPlan plan(List<DirectoryUser> directory, List<ScimUser> grantex, boolean deleteMissing) {
-		Map<DirectoryUser, ScimUser> matches = match(directory, grantex);
-		Set<ScimUser> matched = Collections.newSetFromMap(new IdentityHashMap<>());
-		matched.addAll(matches.values());
 		Map<String, ScimUser> byUserName = new HashMap<>();
 		for (ScimUser user : grantex) {
 			byUserName.putIfAbsent(user.userName(), user);
 		}
+		Map<DirectoryUser, ScimUser> matches = match(directory, grantex, byUserName);
+		Set<ScimUser> matched = Collections.newSetFromMap(new IdentityHashMap<>());
+		matched.addAll(matches.values());
 
 		List<SyncAction> actions = new ArrayList<>();
 		int unchanged = 0;
@@ -99,7 +99,8 @@ public final class SyncPlanner {
 		return new SyncPlan(actions, unchanged);
 	}
 
-	private static Map<DirectoryUser, ScimUser> match(List<DirectoryUser> directory, List<ScimUser> grantex) {
+	private static Map<DirectoryUser, ScimUser> match(List<DirectoryUser> directory, List<ScimUser> grantex,
+			Map<String, ScimUser> byUserName) {
 		Map<DirectoryUser, ScimUser> matches = new LinkedHashMap<>();
 		Set<String> taken = new HashSet<>();
 		Map<String, List<ScimUser>> byExternalId = grantex.stream()
@@ -115,10 +116,6 @@ public final class SyncPlanner {
 					}
 				}
 			}
-		}
-		Map<String, ScimUser> byUserName = new HashMap<>();
-		for (ScimUser user : grantex) {
-			byUserName.putIfAbsent(user.userName(), user);
 		}
 		for (DirectoryUser desired : directory) {
 			if (matches.containsKey(desired)) {

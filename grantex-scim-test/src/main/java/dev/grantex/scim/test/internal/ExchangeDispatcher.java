@@ -170,15 +170,7 @@ public final class ExchangeDispatcher implements HttpHandler {
 	 */
 	private static void writeTruncated(HttpExchange exchange, WireResponse response, String fault)
 			throws IOException {
-		Headers headers = exchange.getResponseHeaders();
-		for (WireResponse.Header header : response.headers()) {
-			headers.add(header.name(), header.value());
-		}
-		byte[] body = response.body();
-		exchange.sendResponseHeaders(response.status(), body.length);
-		OutputStream out = exchange.getResponseBody();
-		out.write(body, 0, body.length / 2);
-		out.flush();
+		writeHeadAndHalf(exchange, response);
 		drop(exchange, fault);
 	}
 
@@ -189,16 +181,9 @@ public final class ExchangeDispatcher implements HttpHandler {
 	 * @return whether the rest was handed over (false when the server is shutting down)
 	 */
 	private boolean writeStalled(HttpExchange exchange, Outcome.Stall stall) throws IOException {
-		Headers headers = exchange.getResponseHeaders();
-		for (WireResponse.Header header : stall.response().headers()) {
-			headers.add(header.name(), header.value());
-		}
+		OutputStream out = writeHeadAndHalf(exchange, stall.response());
 		byte[] body = stall.response().body();
 		int half = body.length / 2;
-		exchange.sendResponseHeaders(stall.response().status(), body.length);
-		OutputStream out = exchange.getResponseBody();
-		out.write(body, 0, half);
-		out.flush();
 		Runnable rest = () -> {
 			try {
 				out.write(body, half, body.length - half);
@@ -209,6 +194,29 @@ public final class ExchangeDispatcher implements HttpHandler {
 			}
 		};
 		return later(exchange, stall.stall(), rest);
+	}
+
+	/**
+	 * Sends the head with the full content length and the first half of the body, and pushes them onto
+	 * the wire.
+	 *
+	 * @return the body stream, for whatever comes next
+	 */
+	private static OutputStream writeHeadAndHalf(HttpExchange exchange, WireResponse response) throws IOException {
+		addHeaders(exchange, response);
+		byte[] body = response.body();
+		exchange.sendResponseHeaders(response.status(), body.length);
+		OutputStream out = exchange.getResponseBody();
+		out.write(body, 0, body.length / 2);
+		out.flush();
+		return out;
+	}
+
+	private static void addHeaders(HttpExchange exchange, WireResponse response) {
+		Headers headers = exchange.getResponseHeaders();
+		for (WireResponse.Header header : response.headers()) {
+			headers.add(header.name(), header.value());
+		}
 	}
 
 	/**
@@ -275,10 +283,8 @@ public final class ExchangeDispatcher implements HttpHandler {
 	}
 
 	private static void write(HttpExchange exchange, WireRequest request, WireResponse response) throws IOException {
+		addHeaders(exchange, response);
 		Headers headers = exchange.getResponseHeaders();
-		for (WireResponse.Header header : response.headers()) {
-			headers.add(header.name(), header.value());
-		}
 		byte[] body = response.body();
 		int status = response.status();
 		if (status == 204) {
