@@ -5,8 +5,8 @@ import java.time.Duration;
 import dev.grantex.scim.error.ScimException;
 
 /**
- * Told each time the client is about to retry a failed attempt, for metrics or logs. Called on the calling
- * thread, before the wait; it must be quick and must not throw.
+ * Told each time the client is about to retry a failed attempt, for metrics or logs.
+ * Called on the calling thread, before the wait; it must be quick and must not throw.
  */
 @FunctionalInterface
 public interface RetryListener {
@@ -19,9 +19,11 @@ public interface RetryListener {
 
 	/**
 	 * One retry.
+	 *
 	 * @param operation the operation's stable name, e.g. {@code users.get}
-	 * @param reason why it is retried: {@code rate-limited}, {@code server-unavailable}, {@code connect-failure},
-	 * {@code timeout}, {@code connection-reset} or {@code unreadable-response}
+	 * @param reason why it is retried: {@code rate-limited}, {@code server-unavailable},
+	 * {@code connect-failure}, {@code timeout}, {@code connection-reset} or
+	 * {@code unreadable-response}
 	 * @param failedAttempts how many attempts have failed so far
 	 * @param delay how long the client waits before the next attempt
 	 * @param failure the failure of the last attempt

@@ -5,26 +5,32 @@ import java.time.Duration;
 /**
  * How the client retries a failed operation.
  *
- * <p>What is retried depends on whether the request can have been processed. Reads, {@code PUT} and
- * {@code DELETE} (idempotent) are retried on connection failures, timeouts, broken connections, 429, 502, 503
- * and 504. {@code POST} and {@code PATCH} are retried only where the server provably did nothing: 429, a refused
- * connection and a connect timeout; {@code createUser} is the exception, because it first checks whether its
- * earlier attempt created the user. Nothing is retried on another 4xx or on 500.
+ * <p>
+ * What is retried depends on whether the request can have been processed. Reads,
+ * {@code PUT} and {@code DELETE} (idempotent) are retried on connection failures,
+ * timeouts, broken connections, 429, 502, 503 and 504. {@code POST} and {@code PATCH} are
+ * retried only where the server provably did nothing: 429, a refused connection and a
+ * connect timeout; {@code createUser} is the exception, because it first checks whether
+ * its earlier attempt created the user. Nothing is retried on another 4xx or on 500.
  *
- * <p>A {@code retry-after} the server sends is honoured up to {@link #maxRetryAfter()}; otherwise the wait grows
- * exponentially from {@link #initialDelay()} by {@link #multiplier()} up to {@link #maxDelay()}, shortened at random
- * by up to {@link #jitter()} of itself so that many clients do not retry in step. No retry starts whose wait would
- * end after {@link #deadline()}, counted from the operation's start.
+ * <p>
+ * A {@code retry-after} the server sends is honoured up to {@link #maxRetryAfter()};
+ * otherwise the wait grows exponentially from {@link #initialDelay()} by
+ * {@link #multiplier()} up to {@link #maxDelay()}, shortened at random by up to
+ * {@link #jitter()} of itself so that many clients do not retry in step. No retry starts
+ * whose wait would end after {@link #deadline()}, counted from the operation's start.
  *
  * @param enabled whether to retry at all
  * @param maxAttempts the most attempts per operation, the first included; at least 1
  * @param initialDelay the wait before the first retry, without a {@code retry-after}
  * @param multiplier how much each further wait grows; at least 1
  * @param maxDelay the longest computed wait
- * @param jitter the largest fraction, 0 to 1, by which a computed wait is shortened at random
+ * @param jitter the largest fraction, 0 to 1, by which a computed wait is shortened at
+ * random
  * @param deadline the longest an operation may take, retries and waits included
- * @param maxRetryAfter the longest {@code retry-after} to wait for; a longer one fails the operation at once with a
- * {@link dev.grantex.scim.error.ScimRateLimitException} that carries it
+ * @param maxRetryAfter the longest {@code retry-after} to wait for; a longer one fails
+ * the operation at once with a {@link dev.grantex.scim.error.ScimRateLimitException} that
+ * carries it
  */
 public record RetrySettings(boolean enabled, int maxAttempts, Duration initialDelay, double multiplier,
 		Duration maxDelay, double jitter, Duration deadline, Duration maxRetryAfter) {
@@ -46,7 +52,8 @@ public record RetrySettings(boolean enabled, int maxAttempts, Duration initialDe
 	 */
 	public RetrySettings {
 		if (maxAttempts < 1) {
-			throw new IllegalArgumentException("maxAttempts must be at least 1 (the first attempt), was " + maxAttempts);
+			throw new IllegalArgumentException(
+					"maxAttempts must be at least 1 (the first attempt), was " + maxAttempts);
 		}
 		requireNotNegative(initialDelay, "initialDelay");
 		requireNotNegative(maxDelay, "maxDelay");
@@ -63,8 +70,8 @@ public record RetrySettings(boolean enabled, int maxAttempts, Duration initialDe
 	}
 
 	/**
-	 * The defaults: 4 attempts, waits from 200 ms doubling up to 5 s with up to 50% jitter, a 60 s deadline, and
-	 * {@code retry-after} honoured up to 30 s.
+	 * The defaults: 4 attempts, waits from 200 ms doubling up to 5 s with up to 50%
+	 * jitter, a 60 s deadline, and {@code retry-after} honoured up to 30 s.
 	 * @return the default settings
 	 */
 	public static RetrySettings defaults() {

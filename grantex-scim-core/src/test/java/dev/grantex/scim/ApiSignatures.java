@@ -17,12 +17,16 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
- * ArchUnit building blocks for "what a caller can see": a type's public signature is its supertypes and type
- * parameters, and the types of its public and protected fields, methods and constructors, type arguments included.
+ * ArchUnit building blocks for "what a caller can see": a type's public signature is its
+ * supertypes and type parameters, and the types of its public and protected fields,
+ * methods and constructors, type arguments included.
  */
 final class ApiSignatures {
 
-	/** Public types that a caller can reach: public, and if nested, nested in public types all the way out. */
+	/**
+	 * Public types that a caller can reach: public, and if nested, nested in public types
+	 * all the way out.
+	 */
 	static final DescribedPredicate<JavaClass> ARE_PUBLIC_API = DescribedPredicate.describe("are public API",
 			ApiSignatures::isPublicApi);
 
@@ -30,8 +34,10 @@ final class ApiSignatures {
 	}
 
 	/**
-	 * A condition that fails for every public signature element mentioning a type from the given packages.
-	 * @param packageIdentifier an ArchUnit package identifier such as {@code dev.grantex.scim.internal..}
+	 * A condition that fails for every public signature element mentioning a type from
+	 * the given packages.
+	 * @param packageIdentifier an ArchUnit package identifier such as
+	 * {@code dev.grantex.scim.internal..}
 	 * @return the condition
 	 */
 	static ArchCondition<JavaClass> exposeNoTypeFrom(String packageIdentifier) {

@@ -9,12 +9,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The architecture of the core client, checked on its compiled main classes: plain Java usable without Spring Boot,
- * an API that never shows its implementation, and packages that do not depend on each other in a circle.
+ * The architecture of the core client, checked on its compiled main classes: plain Java
+ * usable without Spring Boot, an API that never shows its implementation, and packages
+ * that do not depend on each other in a circle.
  */
 class CoreArchitectureTests {
 
-	/** This module's main classes only: not its tests, and not the other modules on the test class path. */
+	/**
+	 * This module's main classes only: not its tests, and not the other modules on the
+	 * test class path.
+	 */
 	private static final JavaClasses CORE = new ClassFileImporter()
 		.importUrl(ScimClient.class.getProtectionDomain().getCodeSource().getLocation());
 
@@ -46,8 +50,10 @@ class CoreArchitectureTests {
 
 	@Test
 	void packagesAreFreeOfCycles() {
-		// ScimClient.builder() is the one door into the implementation: it instantiates the internal builder, which
-		// implements ScimClient.Builder. Every other dependency between two packages goes one way only.
+		// ScimClient.builder() is the one door into the implementation: it instantiates
+		// the internal builder, which
+		// implements ScimClient.Builder. Every other dependency between two packages goes
+		// one way only.
 		slices().matching("dev.grantex.(**)")
 			.should()
 			.beFreeOfCycles()

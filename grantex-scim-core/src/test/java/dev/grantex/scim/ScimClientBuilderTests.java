@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
- * What the builder refuses, and that its messages say what to change without echoing a credential.
+ * What the builder refuses, and that its messages say what to change without echoing a
+ * credential.
  */
 class ScimClientBuilderTests {
 

@@ -45,10 +45,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The observations the client makes, asserted with Micrometer's {@link TestObservationRegistry} against the fake
- * Grantex server: one {@code grantex.scim.client.operation} per logical operation with its outcome class, final
- * status, exception and retries, Spring's per-attempt {@code http.client.requests} under it tagged by URI template,
- * and no personal data, id or secret in any low-cardinality key.
+ * The observations the client makes, asserted with Micrometer's
+ * {@link TestObservationRegistry} against the fake Grantex server: one
+ * {@code grantex.scim.client.operation} per logical operation with its outcome class,
+ * final status, exception and retries, Spring's per-attempt {@code http.client.requests}
+ * under it tagged by URI template, and no personal data, id or secret in any
+ * low-cardinality key.
  */
 class ScimClientObservationTests {
 
@@ -219,7 +221,8 @@ class ScimClientObservationTests {
 		assertThat(contextOf("users.get").getRetries()).isEqualTo(2);
 		assertThat(retries).extracting(RetryListener.RetryEvent::operation, RetryListener.RetryEvent::reason)
 			.containsExactly(tuple("users.get", "server-unavailable"), tuple("users.get", "server-unavailable"));
-		// every attempt is also Spring's http.client.requests, a child of the operation, tagged by URI template
+		// every attempt is also Spring's http.client.requests, a child of the operation,
+		// tagged by URI template
 		assertThat(contexts(HTTP_CLIENT_REQUESTS)).hasSize(3)
 			.allSatisfy((attempt) -> ObservationContextAssert.assertThat(attempt)
 				.hasLowCardinalityKeyValue("uri", "/scim/v2/Users/{id}")
@@ -256,10 +259,11 @@ class ScimClientObservationTests {
 			.email(ScimEmail.primary("alice@example.com", "work"))
 			.build());
 		client.getUser(alice.id());
-		client.replaceUser(alice.id(), CreateScimUserParams.builder("alice.liddell")
-			.displayName("Alice Pleasance Liddell")
-			.email(ScimEmail.primary("alice@example.com", "work"))
-			.build());
+		client.replaceUser(alice.id(),
+				CreateScimUserParams.builder("alice.liddell")
+					.displayName("Alice Pleasance Liddell")
+					.email(ScimEmail.primary("alice@example.com", "work"))
+					.build());
 		client.updateUser(alice.id(), PatchOperation.replace("active", false));
 		client.listUsers();
 		client.listUsers(1, 10);
@@ -360,9 +364,8 @@ class ScimClientObservationTests {
 
 	private List<Observation.Context> contexts(String name) {
 		List<Observation.Context> found = new ArrayList<>();
-		assertThat(this.registry).hasHandledContextsThatSatisfy((contexts) -> contexts.stream()
-			.filter((context) -> name.equals(context.getName()))
-			.forEach(found::add));
+		assertThat(this.registry).hasHandledContextsThatSatisfy((
+				contexts) -> contexts.stream().filter((context) -> name.equals(context.getName())).forEach(found::add));
 		return found;
 	}
 

@@ -44,8 +44,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The client's behaviour, operation by operation, against the fake Grantex server, which reproduces the real
- * server's wire behaviour (quirks included) and records what it received.
+ * The client's behaviour, operation by operation, against the fake Grantex server, which
+ * reproduces the real server's wire behaviour (quirks included) and records what it
+ * received.
  */
 class ScimClientTests {
 
@@ -69,7 +70,8 @@ class ScimClientTests {
 
 	@BeforeEach
 	void newTenant() {
-		// every test gets its own developer, so tests never see each other's users or tokens
+		// every test gets its own developer, so tests never see each other's users or
+		// tokens
 		this.apiKey = server.createDeveloper();
 		this.scimToken = server.createScimToken(this.apiKey, "tests");
 		this.client = clientBuilder().apiKey(this.apiKey).scimToken(this.scimToken).build();
@@ -124,8 +126,7 @@ class ScimClientTests {
 		void withoutAnApiKeyFailsBeforeSendingAndNamesTheProperty() {
 			ScimClient tokenOnly = clientBuilder().scimToken(scimToken).build();
 
-			assertThatExceptionOfType(ScimMissingCredentialException.class)
-				.isThrownBy(() -> tokenOnly.createToken("x"))
+			assertThatExceptionOfType(ScimMissingCredentialException.class).isThrownBy(() -> tokenOnly.createToken("x"))
 				.withMessageContaining("grantex.api-key")
 				.withMessageContaining("ScimClient.builder().apiKey(...)")
 				.satisfies((ex) -> assertThat(ex.credential()).isEqualTo(ScimCredential.API_KEY));
@@ -136,8 +137,7 @@ class ScimClientTests {
 		void withAWrongApiKeyIsRefusedWithAHint() {
 			ScimClient wrongKey = clientBuilder().apiKey("gx_test_notarealkey").build();
 
-			assertThatExceptionOfType(ScimAuthenticationException.class)
-				.isThrownBy(() -> wrongKey.createToken("x"))
+			assertThatExceptionOfType(ScimAuthenticationException.class).isThrownBy(() -> wrongKey.createToken("x"))
 				.withMessageContaining("refused the developer API key on POST /v1/scim/tokens")
 				.withMessageContaining("Invalid API key")
 				.withMessageContaining("grantex.api-key")
@@ -315,8 +315,9 @@ class ScimClientTests {
 		void readsTheConformantEmailsArrayAsWell() {
 			server.emailsAsArray(true);
 			try {
-				ScimUser created = client.createUser(
-						CreateScimUserParams.builder("alice").email(ScimEmail.primary("a@example.com", "work")).build());
+				ScimUser created = client.createUser(CreateScimUserParams.builder("alice")
+					.email(ScimEmail.primary("a@example.com", "work"))
+					.build());
 				assertThat(client.getUser(created.id()).emails())
 					.containsExactly(ScimEmail.primary("a@example.com", "work"));
 			}
@@ -328,7 +329,8 @@ class ScimClientTests {
 		@Test
 		void anUnknownIdIsNotFound() {
 			assertThatExceptionOfType(ScimNotFoundException.class).isThrownBy(() -> client.getUser("scimuser_nope"))
-				.withMessage("GET /scim/v2/Users/{id} found nothing (404 Not Found: User not found [scimType noTarget]).")
+				.withMessage(
+						"GET /scim/v2/Users/{id} found nothing (404 Not Found: User not found [scimType noTarget]).")
 				.satisfies((ex) -> assertThat(ex.scimType()).isEqualTo("noTarget"));
 		}
 
@@ -355,7 +357,8 @@ class ScimClientTests {
 
 		@Test
 		void refusesIdsThatCannotNameOneUserBeforeSending() {
-			assertThatIllegalArgumentException().isThrownBy(() -> client.getUser(null)).withMessage("userId must not be null");
+			assertThatIllegalArgumentException().isThrownBy(() -> client.getUser(null))
+				.withMessage("userId must not be null");
 			assertThatIllegalArgumentException().isThrownBy(() -> client.getUser("  "))
 				.withMessage("userId must not be blank");
 			assertThatIllegalArgumentException().isThrownBy(() -> client.getUser(".."))
@@ -489,7 +492,8 @@ class ScimClientTests {
 
 		@Test
 		void keepsWhatTheParamsCarryOverFromTheUser() {
-			ScimUser user = client.createUser(CreateScimUserParams.builder("alice").displayName("Alice").externalId("e").build());
+			ScimUser user = client
+				.createUser(CreateScimUserParams.builder("alice").displayName("Alice").externalId("e").build());
 
 			ScimUser replaced = client.replaceUser(user.id(),
 					CreateScimUserParams.from(user).toBuilder().displayName("Alice Johnson").build());
@@ -516,7 +520,8 @@ class ScimClientTests {
 
 		@Test
 		void refusesMissingArgumentsBeforeSending() {
-			assertThatIllegalArgumentException().isThrownBy(() -> client.replaceUser(null, CreateScimUserParams.of("x")));
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> client.replaceUser(null, CreateScimUserParams.of("x")));
 			assertThatIllegalArgumentException().isThrownBy(() -> client.replaceUser("scimuser_1", null));
 			assertThat(server.requests()).isEmpty();
 		}
@@ -707,10 +712,10 @@ class ScimClientTests {
 			collect(failures, () -> clientBuilder().apiKey(apiKey).build().deleteUser("x"));
 			collect(failures, () -> client.revokeToken("nope"));
 
-			assertThat(failures).hasSize(5).allSatisfy((failure) -> assertThat(failure.getMessage())
-				.doesNotContain(apiKey)
-				.doesNotContain(scimToken)
-				.doesNotContain("f".repeat(64)));
+			assertThat(failures).hasSize(5)
+				.allSatisfy((failure) -> assertThat(failure.getMessage()).doesNotContain(apiKey)
+					.doesNotContain(scimToken)
+					.doesNotContain("f".repeat(64)));
 		}
 
 		private void collect(List<Throwable> failures, Runnable call) {
@@ -729,7 +734,8 @@ class ScimClientTests {
 
 		@Test
 		void speaksHttp11ToACleartextUrlEvenWithTheJdkDefaultFactory() {
-			// a JdkClientHttpRequestFactory() asks for an h2c upgrade over http://, which Grantex refuses
+			// a JdkClientHttpRequestFactory() asks for an h2c upgrade over http://, which
+			// Grantex refuses
 			ScimClient withJdkDefault = clientBuilder().scimToken(scimToken)
 				.requestFactory(new JdkClientHttpRequestFactory())
 				.build();
@@ -744,7 +750,8 @@ class ScimClientTests {
 
 		@Test
 		void keepsSpringsJdkFactoryWhenItAsksForCompressedAnswersAndStillSpeaksHttp11() {
-			// the client's own JDK transport does not decompress, so such a factory is kept, made to speak HTTP/1.1
+			// the client's own JDK transport does not decompress, so such a factory is
+			// kept, made to speak HTTP/1.1
 			JdkClientHttpRequestFactory compressing = new JdkClientHttpRequestFactory();
 			compressing.enableCompression(true);
 			ScimClient withCompression = clientBuilder().scimToken(scimToken).requestFactory(compressing).build();
@@ -760,8 +767,10 @@ class ScimClientTests {
 
 		@Test
 		void doesEveryOperationWhenGivenHttpUrlConnectionWhichCannotSendPatchNorAnAcceptableDelete() {
-			// HttpURLConnection refuses PATCH, and sends DELETE with a form content type that Grantex answers with 415
-			ScimClient withUrlConnection = clientBuilder().apiKey(apiKey).scimToken(scimToken)
+			// HttpURLConnection refuses PATCH, and sends DELETE with a form content type
+			// that Grantex answers with 415
+			ScimClient withUrlConnection = clientBuilder().apiKey(apiKey)
+				.scimToken(scimToken)
 				.requestFactory(new SimpleClientHttpRequestFactory())
 				.build();
 			ScimUser user = withUrlConnection.createUser(CreateScimUserParams.of("alice"));
@@ -791,7 +800,8 @@ class ScimClientTests {
 			clientBuilder().restClientBuilder(shared).scimToken(scimToken).build().listUsers();
 
 			assertThat(intercepted).containsExactly("GET /scim/v2/Users");
-			// the shared builder keeps its own JDK default factory, whose h2c upgrade the fake refuses like Grantex
+			// the shared builder keeps its own JDK default factory, whose h2c upgrade the
+			// fake refuses like Grantex
 			assertThatExceptionOfType(HttpClientErrorException.BadRequest.class)
 				.isThrownBy(() -> shared.build()
 					.get()

@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Failures below HTTP, and answers no Grantex sends but a proxy or a broken connection can: each gives a
- * distinct, clear exception. A raw socket stands in for the server here, since these are faults of the
- * network, not behaviours of Grantex.
+ * Failures below HTTP, and answers no Grantex sends but a proxy or a broken connection
+ * can: each gives a distinct, clear exception. A raw socket stands in for the server
+ * here, since these are faults of the network, not behaviours of Grantex.
  */
 class ScimClientTransportFailureTests {
 
@@ -79,7 +79,8 @@ class ScimClientTransportFailureTests {
 		serve((in, out) -> {
 			readRequestHead(in);
 			out.write(("HTTP/1.1 200 OK\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: 400\r\n\r\n"
-					+ "{\"id\":\"scimuser_1\",").getBytes(StandardCharsets.UTF_8));
+					+ "{\"id\":\"scimuser_1\",")
+				.getBytes(StandardCharsets.UTF_8));
 			out.flush();
 			sleep(10_000);
 		});
@@ -90,7 +91,8 @@ class ScimClientTransportFailureTests {
 			.satisfies((ex) -> assertThat(ex.kind()).isEqualTo(ScimTransportException.Kind.READ_TIMEOUT))
 			.withMessageContaining("timed out waiting for the answer")
 			.withMessageContaining("the body of the answer was not read within the read timeout of 300 ms");
-		// the JDK client's own timeout ends with the head of the answer; without a deadline on the body this
+		// the JDK client's own timeout ends with the head of the answer; without a
+		// deadline on the body this
 		// call would wait out the server's ten seconds
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
 	}
@@ -99,16 +101,19 @@ class ScimClientTransportFailureTests {
 	void oneConnectionServesCallAfterCallEvenWhenTheBodyEndsAfterTheJson() throws IOException {
 		AtomicInteger served = new AtomicInteger();
 		serve((in, out) -> {
-			// one connection accepted, and kept: a call on a second connection would never be answered
+			// one connection accepted, and kept: a call on a second connection would
+			// never be answered
 			for (int i = 0; i < 5; i++) {
 				readRequestHead(in);
 				served.incrementAndGet();
 				byte[] user = "{\"id\":\"scimuser_1\",\"userName\":\"alice\"}".getBytes(StandardCharsets.UTF_8);
 				out.write(("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: " + (user.length + 1)
-						+ "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+						+ "\r\n\r\n")
+					.getBytes(StandardCharsets.UTF_8));
 				out.write(user);
 				out.flush();
-				// the last byte of the body, a newline, comes after the JSON reader has what it needs
+				// the last byte of the body, a newline, comes after the JSON reader has
+				// what it needs
 				sleep(50);
 				out.write('\n');
 				out.flush();
@@ -117,7 +122,8 @@ class ScimClientTransportFailureTests {
 		ScimClient client = client().readTimeout(Duration.ofSeconds(2)).build();
 
 		for (int i = 0; i < 5; i++) {
-			// closing the body before its end would make the JDK client give the connection up
+			// closing the body before its end would make the JDK client give the
+			// connection up
 			assertThat(client.getUser("scimuser_1").userName()).isEqualTo("alice");
 		}
 		assertThat(served).hasValue(5);
@@ -139,7 +145,8 @@ class ScimClientTransportFailureTests {
 			readRequestHead(in);
 			String body = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"id\":\"scimuser_1\",";
 			out.write(("HTTP/1.1 200 OK\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: 400\r\n\r\n"
-					+ body).getBytes(StandardCharsets.UTF_8));
+					+ body)
+				.getBytes(StandardCharsets.UTF_8));
 			out.flush();
 		});
 		ScimClient client = client().build();
@@ -190,7 +197,8 @@ class ScimClientTransportFailureTests {
 	}
 
 	private ScimClient.Builder client() {
-		// one attempt: these tests are about how each failure is reported, not about retrying it
+		// one attempt: these tests are about how each failure is reported, not about
+		// retrying it
 		return ScimClient.builder()
 			.baseUrl("http://127.0.0.1:" + this.socket.getLocalPort())
 			.scimToken("t0k3n")
@@ -227,7 +235,8 @@ class ScimClientTransportFailureTests {
 	private static void respond(OutputStream out, int status, String contentType, String body) throws IOException {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
 		out.write(("HTTP/1.1 " + status + " X\r\ncontent-type: " + contentType + "\r\ncontent-length: " + bytes.length
-				+ "\r\nconnection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+				+ "\r\nconnection: close\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
 		out.write(bytes);
 		out.flush();
 	}

@@ -32,18 +32,22 @@ import dev.grantex.scim.observation.ScimClientObservationConvention;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the Grantex {@link ScimClient}.
  *
- * <p>The client starts from a clone of Boot's {@link RestClient.Builder} (so the application's
- * {@code RestClientCustomizer}s and observation registry apply, and the application's builder is not changed), with
- * a request factory from Boot's {@link ClientHttpRequestFactoryBuilder} and {@link HttpClientSettings} (so
- * {@code spring.http.clients.*}, including its SSL bundle, applies) with this client's own timeouts. Over
- * {@code http://}, a JDK {@link HttpClient} is told to speak HTTP/1.1: Grantex refuses the cleartext HTTP/2 upgrade
- * that the JDK client attempts by default.
+ * <p>
+ * The client starts from a clone of Boot's {@link RestClient.Builder} (so the
+ * application's {@code RestClientCustomizer}s and observation registry apply, and the
+ * application's builder is not changed), with a request factory from Boot's
+ * {@link ClientHttpRequestFactoryBuilder} and {@link HttpClientSettings} (so
+ * {@code spring.http.clients.*}, including its SSL bundle, applies) with this client's
+ * own timeouts. Over {@code http://}, a JDK {@link HttpClient} is told to speak HTTP/1.1:
+ * Grantex refuses the cleartext HTTP/2 upgrade that the JDK client attempts by default.
  *
- * <p>With Boot's {@link ObservationRegistry} (Actuator), every operation is observed as
+ * <p>
+ * With Boot's {@link ObservationRegistry} (Actuator), every operation is observed as
  * {@code grantex.scim.client.operation}, named and tagged by the application's
  * {@link ScimClientObservationConvention} bean if it has one, and switched off by
- * {@code management.observations.enable.grantex=false}; with a {@link MeterRegistry}, retries are counted as
- * {@code grantex.scim.client.retries}. Every {@link RetryListener} bean is told of every retry.
+ * {@code management.observations.enable.grantex=false}; with a {@link MeterRegistry},
+ * retries are counted as {@code grantex.scim.client.retries}. Every {@link RetryListener}
+ * bean is told of every retry.
  */
 @AutoConfiguration(after = { HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class },
 		afterName = { "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",

@@ -7,8 +7,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Explains a start-up that failed because no Grantex credential is configured, and what to add, the way Spring
- * Boot explains a missing DataSource URL.
+ * Explains a start-up that failed because no Grantex credential is configured, and what
+ * to add, the way Spring Boot explains a missing DataSource URL.
  */
 class GrantexScimCredentialsFailureAnalyzer extends AbstractFailureAnalyzer<GrantexScimCredentialsMissingException> {
 
@@ -27,15 +27,11 @@ class GrantexScimCredentialsFailureAnalyzer extends AbstractFailureAnalyzer<Gran
 	}
 
 	private static String action(List<String> activeProfiles) {
-		return String.join(NL, "Set at least one of them, for example in application.yml:", "",
-				"    grantex:",
-				"      api-key: gx_test_...    # the developer API key",
-				"      scim:",
+		return String.join(NL, "Set at least one of them, for example in application.yml:", "", "    grantex:",
+				"      api-key: gx_test_...    # the developer API key", "      scim:",
 				"        token: 3f9a...        # a SCIM token (64 hex characters) created with the API key", "",
 				"or, to keep them out of files, in the environment, which Spring Boot binds to the same properties:",
-				"",
-				"    GRANTEX_API_KEY=gx_test_...",
-				"    GRANTEX_SCIM_TOKEN=3f9a...", "",
+				"", "    GRANTEX_API_KEY=gx_test_...", "    GRANTEX_SCIM_TOKEN=3f9a...", "",
 				"The API key alone can create SCIM tokens; provisioning users needs the SCIM token.",
 				"If you keep these settings in a profile-specific file, you may need to activate that profile "
 						+ profiles(activeProfiles) + ".",

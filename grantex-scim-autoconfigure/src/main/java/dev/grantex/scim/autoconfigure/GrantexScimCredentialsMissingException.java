@@ -4,8 +4,9 @@ import java.io.Serial;
 import java.util.List;
 
 /**
- * Neither {@code grantex.api-key} nor {@code grantex.scim.token} is set, so the auto-configured client could not
- * authenticate a single call; {@link GrantexScimCredentialsFailureAnalyzer} explains what to add.
+ * Neither {@code grantex.api-key} nor {@code grantex.scim.token} is set, so the
+ * auto-configured client could not authenticate a single call;
+ * {@link GrantexScimCredentialsFailureAnalyzer} explains what to add.
  */
 final class GrantexScimCredentialsMissingException extends IllegalStateException {
 

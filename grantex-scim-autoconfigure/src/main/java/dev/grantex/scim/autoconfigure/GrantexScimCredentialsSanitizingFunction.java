@@ -8,14 +8,17 @@ import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 
 /**
- * Hides the Grantex credentials in {@code /actuator/env} and {@code /actuator/configprops}, even where an
- * application shows other values ({@code management.endpoint.env.show-values} or
- * {@code management.endpoint.configprops.show-values} set to {@code always} or {@code when-authorized}). Spring
- * Boot applies no key-based sanitizing of its own then.
+ * Hides the Grantex credentials in {@code /actuator/env} and
+ * {@code /actuator/configprops}, even where an application shows other values
+ * ({@code management.endpoint.env.show-values} or
+ * {@code management.endpoint.configprops.show-values} set to {@code always} or
+ * {@code when-authorized}). Spring Boot applies no key-based sanitizing of its own then.
  *
- * <p>Matches {@code grantex.api-key} and {@code grantex.scim.token} in every form a key takes there: the canonical
- * form, the environment variable ({@code GRANTEX_API_KEY}, {@code GRANTEX_SCIM_TOKEN}), and the bean-property form
- * ({@code grantex.apiKey}), by comparing keys with case and separators ignored.
+ * <p>
+ * Matches {@code grantex.api-key} and {@code grantex.scim.token} in every form a key
+ * takes there: the canonical form, the environment variable ({@code GRANTEX_API_KEY},
+ * {@code GRANTEX_SCIM_TOKEN}), and the bean-property form ({@code grantex.apiKey}), by
+ * comparing keys with case and separators ignored.
  */
 final class GrantexScimCredentialsSanitizingFunction implements SanitizingFunction {
 

@@ -26,15 +26,19 @@ import dev.grantex.scim.autoconfigure.health.GrantexScimHealthIndicator;
 import dev.grantex.scim.error.ScimCredential;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for {@link GrantexScimHealthIndicator}, reported as
- * {@code grantexScim} and switched by {@code management.health.grantex-scim.enabled}. Applies only when Spring Boot's
- * health support ({@code spring-boot-health}, part of Actuator) is on the class path and the Grantex client is
- * configured.
+ * {@link EnableAutoConfiguration Auto-configuration} for
+ * {@link GrantexScimHealthIndicator}, reported as {@code grantexScim} and switched by
+ * {@code management.health.grantex-scim.enabled}. Applies only when Spring Boot's health
+ * support ({@code spring-boot-health}, part of Actuator) is on the class path and the
+ * Grantex client is configured.
  *
- * <p>The indicator probes Grantex with a client of its own, set up from the same {@code grantex.*} properties and
- * Boot's HTTP client settings as the application's, but with {@code grantex.health.timeout} as its timeouts, without
- * retries, and without observations (so that the probes neither appear in the application's metrics and traces nor
- * slow the health endpoint); {@link ScimClientBuilderCustomizer} beans are not applied to it.
+ * <p>
+ * The indicator probes Grantex with a client of its own, set up from the same
+ * {@code grantex.*} properties and Boot's HTTP client settings as the application's, but
+ * with {@code grantex.health.timeout} as its timeouts, without retries, and without
+ * observations (so that the probes neither appear in the application's metrics and traces
+ * nor slow the health endpoint); {@link ScimClientBuilderCustomizer} beans are not
+ * applied to it.
  */
 @AutoConfiguration(after = GrantexScimAutoConfiguration.class)
 @ConditionalOnClass({ ScimClient.class, HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })

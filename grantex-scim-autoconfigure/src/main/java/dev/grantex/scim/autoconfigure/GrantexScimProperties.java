@@ -12,25 +12,30 @@ import org.springframework.boot.convert.DurationStyle;
 import dev.grantex.scim.RetrySettings;
 
 /**
- * Configuration of the auto-configured {@link dev.grantex.scim.ScimClient}, bound from {@code grantex.*}.
+ * Configuration of the auto-configured {@link dev.grantex.scim.ScimClient}, bound from
+ * {@code grantex.*}.
  *
- * <p>Immutable, and checked when it is bound: a base URL that is not an absolute {@code http} or {@code https}
- * URL, a credential that is set but blank or holds whitespace, and a timeout that is not positive each fail
- * start-up with a message that names the property. A credential's value never appears in a message, in
- * {@link #toString()}, or (with Spring Boot Actuator) in {@code /actuator/env} or {@code /actuator/configprops}.
+ * <p>
+ * Immutable, and checked when it is bound: a base URL that is not an absolute
+ * {@code http} or {@code https} URL, a credential that is set but blank or holds
+ * whitespace, and a timeout that is not positive each fail start-up with a message that
+ * names the property. A credential's value never appears in a message, in
+ * {@link #toString()}, or (with Spring Boot Actuator) in {@code /actuator/env} or
+ * {@code /actuator/configprops}.
  *
  * @param enabled Whether to auto-configure the Grantex SCIM client.
- * @param baseUrl Base URL of the Grantex API. Must be an absolute http or https URL without query or fragment; a
- * path prefix is kept.
- * @param apiKey Developer API key (gx_live_... or gx_test_...), used to manage SCIM tokens on /v1/scim/tokens. The
- * GRANTEX_API_KEY environment variable sets it too.
+ * @param baseUrl Base URL of the Grantex API. Must be an absolute http or https URL
+ * without query or fragment; a path prefix is kept.
+ * @param apiKey Developer API key (gx_live_... or gx_test_...), used to manage SCIM
+ * tokens on /v1/scim/tokens. The GRANTEX_API_KEY environment variable sets it too.
  * @param scim SCIM settings.
- * @param connectTimeout How long this client waits for a connection to Grantex. Defaults to
- * spring.http.clients.connect-timeout when that is set, else to 10 seconds.
+ * @param connectTimeout How long this client waits for a connection to Grantex. Defaults
+ * to spring.http.clients.connect-timeout when that is set, else to 10 seconds.
  * @param readTimeout How long this client waits for a response from Grantex. Defaults to
  * spring.http.clients.read-timeout when that is set, else to 30 seconds.
- * @param patchValidation Whether the client refuses, before sending, PATCH operations that Grantex would accept
- * and then silently ignore. Turn off only for a server that supports more than Grantex does.
+ * @param patchValidation Whether the client refuses, before sending, PATCH operations
+ * that Grantex would accept and then silently ignore. Turn off only for a server that
+ * supports more than Grantex does.
  * @param retry Retry settings.
  * @param health Health indicator settings.
  */
@@ -48,7 +53,8 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 	 * @param scim SCIM settings
 	 * @param connectTimeout how long the client waits for a connection
 	 * @param readTimeout how long the client waits for a response
-	 * @param patchValidation whether the client refuses PATCH operations that Grantex would ignore
+	 * @param patchValidation whether the client refuses PATCH operations that Grantex
+	 * would ignore
 	 * @param retry retry settings
 	 * @param health health indicator settings
 	 * @throws IllegalArgumentException if a setting is invalid
@@ -68,7 +74,8 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 
 	/**
 	 * Whether at least one credential is configured.
-	 * @return {@code true} if {@code grantex.api-key} or {@code grantex.scim.token} is set
+	 * @return {@code true} if {@code grantex.api-key} or {@code grantex.scim.token} is
+	 * set
 	 */
 	public boolean hasCredential() {
 		return this.apiKey != null || this.scim.token() != null;
@@ -143,15 +150,17 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 	/**
 	 * SCIM settings, bound from {@code grantex.scim.*}.
 	 *
-	 * @param token SCIM bearer token (64 hex characters, created with the API key), used for the user operations on
-	 * /scim/v2. The GRANTEX_SCIM_TOKEN environment variable sets it too.
+	 * @param token SCIM bearer token (64 hex characters, created with the API key), used
+	 * for the user operations on /scim/v2. The GRANTEX_SCIM_TOKEN environment variable
+	 * sets it too.
 	 */
 	public record Scim(@Nullable String token) {
 
 		/**
 		 * Checks the token, naming the property if it is wrong.
 		 * @param token the SCIM bearer token
-		 * @throws IllegalArgumentException if the token is set but blank or holds whitespace
+		 * @throws IllegalArgumentException if the token is set but blank or holds
+		 * whitespace
 		 */
 		public Scim {
 			checkCredential(token, "grantex.scim.token", "a SCIM token (created with the API key)");
@@ -169,9 +178,10 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 	}
 
 	/**
-	 * How failed calls are retried, bound from {@code grantex.retry.*}. Reads, {@code PUT} and {@code DELETE} are
-	 * retried on connection failures, timeouts, 429, 502, 503 and 504; {@code POST} and {@code PATCH} only where
-	 * Grantex provably did nothing (429, a refused connection, a connect timeout), except that a create first
+	 * How failed calls are retried, bound from {@code grantex.retry.*}. Reads,
+	 * {@code PUT} and {@code DELETE} are retried on connection failures, timeouts, 429,
+	 * 502, 503 and 504; {@code POST} and {@code PATCH} only where Grantex provably did
+	 * nothing (429, a refused connection, a connect timeout), except that a create first
 	 * checks whether its unanswered attempt created the user.
 	 *
 	 * @param enabled Whether to retry failed calls at all.
@@ -179,11 +189,12 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 	 * @param initialDelay Wait before the first retry when Grantex sends no retry-after.
 	 * @param multiplier How much each further wait grows.
 	 * @param maxDelay Longest computed wait between attempts.
-	 * @param jitter Largest fraction, 0 to 1, by which a computed wait is shortened at random, so that many clients
-	 * do not retry in step.
-	 * @param deadline Longest a call may take, retries and waits included; no retry starts that would end later.
-	 * @param maxRetryAfter Longest retry-after to wait for; a longer one fails the call at once with a
-	 * ScimRateLimitException carrying the wait.
+	 * @param jitter Largest fraction, 0 to 1, by which a computed wait is shortened at
+	 * random, so that many clients do not retry in step.
+	 * @param deadline Longest a call may take, retries and waits included; no retry
+	 * starts that would end later.
+	 * @param maxRetryAfter Longest retry-after to wait for; a longer one fails the call
+	 * at once with a ScimRateLimitException carrying the wait.
 	 */
 	public record Retry(@DefaultValue("true") boolean enabled, @DefaultValue("4") int maxAttempts,
 			@DefaultValue("200ms") Duration initialDelay, @DefaultValue("2.0") double multiplier,
@@ -221,7 +232,10 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 					this.jitter, this.deadline, this.maxRetryAfter);
 		}
 
-		/** Turns the leading camelCase name of a core message into the property's kebab-case name. */
+		/**
+		 * Turns the leading camelCase name of a core message into the property's
+		 * kebab-case name.
+		 */
 		private static String kebabCase(String message) {
 			StringBuilder result = new StringBuilder(message.length() + 4);
 			int i = 0;
@@ -240,14 +254,17 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 	}
 
 	/**
-	 * The Actuator health indicator {@code grantexScim}, bound from {@code grantex.health.*}. Its probes never
-	 * retry, use their own short timeout, and are cached, so that frequent health checks neither hammer Grantex
-	 * nor slow the health endpoint.
+	 * The Actuator health indicator {@code grantexScim}, bound from
+	 * {@code grantex.health.*}. Its probes never retry, use their own short timeout, and
+	 * are cached, so that frequent health checks neither hammer Grantex nor slow the
+	 * health endpoint.
 	 *
-	 * @param timeout Connect and read timeout of each health probe request. Probes are never retried.
-	 * @param cacheTtl How long a health result is reused before Grantex is probed again; 0 probes on every check.
-	 * @param validateApiKey Whether the health check also validates the API key by listing SCIM tokens, which
-	 * counts against the plan's per-developer rate limit.
+	 * @param timeout Connect and read timeout of each health probe request. Probes are
+	 * never retried.
+	 * @param cacheTtl How long a health result is reused before Grantex is probed again;
+	 * 0 probes on every check.
+	 * @param validateApiKey Whether the health check also validates the API key by
+	 * listing SCIM tokens, which counts against the plan's per-developer rate limit.
 	 */
 	public record Health(@DefaultValue("3s") Duration timeout, @DefaultValue("30s") Duration cacheTtl,
 			@DefaultValue("false") boolean validateApiKey) {
@@ -259,7 +276,8 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 		 * @param timeout connect and read timeout of each health probe request
 		 * @param cacheTtl how long a health result is reused
 		 * @param validateApiKey whether the health check also validates the API key
-		 * @throws IllegalArgumentException if the timeout is not positive or the cache TTL is negative
+		 * @throws IllegalArgumentException if the timeout is not positive or the cache
+		 * TTL is negative
 		 */
 		public Health {
 			if (timeout == null || timeout.isNegative() || timeout.isZero()) {

@@ -17,12 +17,14 @@ import org.springframework.web.client.RestClient;
 import dev.grantex.scim.ScimClient;
 
 /**
- * Starts {@link ScimClient.Builder}s from {@code grantex.*} and Boot's HTTP client infrastructure, for the
- * application's client and for the health indicator's own: the base URL, credentials and PATCH validation from
- * {@link GrantexScimProperties}; a clone of Boot's {@link RestClient.Builder}; and a request factory from Boot's
- * {@link ClientHttpRequestFactoryBuilder} and {@link HttpClientSettings} (so {@code spring.http.clients.*},
- * including its SSL bundle, applies) with the timeouts asked for. Over {@code http://}, a JDK {@link HttpClient} is
- * told to speak HTTP/1.1: Grantex refuses the cleartext HTTP/2 upgrade that the JDK client attempts by default.
+ * Starts {@link ScimClient.Builder}s from {@code grantex.*} and Boot's HTTP client
+ * infrastructure, for the application's client and for the health indicator's own: the
+ * base URL, credentials and PATCH validation from {@link GrantexScimProperties}; a clone
+ * of Boot's {@link RestClient.Builder}; and a request factory from Boot's
+ * {@link ClientHttpRequestFactoryBuilder} and {@link HttpClientSettings} (so
+ * {@code spring.http.clients.*}, including its SSL bundle, applies) with the timeouts
+ * asked for. Over {@code http://}, a JDK {@link HttpClient} is told to speak HTTP/1.1:
+ * Grantex refuses the cleartext HTTP/2 upgrade that the JDK client attempts by default.
  */
 final class ScimClientBuilderFactory {
 
@@ -46,8 +48,8 @@ final class ScimClientBuilderFactory {
 	}
 
 	/**
-	 * The connect timeout of the application's client: {@code grantex.connect-timeout}, else
-	 * {@code spring.http.clients.connect-timeout}, else the client's default.
+	 * The connect timeout of the application's client: {@code grantex.connect-timeout},
+	 * else {@code spring.http.clients.connect-timeout}, else the client's default.
 	 */
 	Duration connectTimeout() {
 		return firstNonNull(this.properties.connectTimeout(), this.settings.connectTimeout(),
@@ -64,8 +66,8 @@ final class ScimClientBuilderFactory {
 	}
 
 	/**
-	 * A builder set up from {@code grantex.*} and Boot, with these timeouts; retry, observation and customizers are
-	 * the caller's to add.
+	 * A builder set up from {@code grantex.*} and Boot, with these timeouts; retry,
+	 * observation and customizers are the caller's to add.
 	 */
 	ScimClient.Builder builder(Duration connectTimeout, Duration readTimeout) {
 		ClientHttpRequestFactory requestFactory = requestFactory(this.requestFactoryBuilder,
@@ -82,8 +84,9 @@ final class ScimClientBuilderFactory {
 	}
 
 	/**
-	 * Builds a request factory the way Boot builds its own, with these settings; a JDK client is told to speak
-	 * HTTP/1.1 to an {@code http://} URL rather than attempt the cleartext HTTP/2 upgrade.
+	 * Builds a request factory the way Boot builds its own, with these settings; a JDK
+	 * client is told to speak HTTP/1.1 to an {@code http://} URL rather than attempt the
+	 * cleartext HTTP/2 upgrade.
 	 */
 	static ClientHttpRequestFactory requestFactory(ClientHttpRequestFactoryBuilder<?> builder,
 			HttpClientSettings settings, URI baseUrl) {

@@ -8,12 +8,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The auto-configuration uses the core client only through its public API. Since no class here depends on an
- * internal type, no public signature here can expose one either.
+ * The auto-configuration uses the core client only through its public API. Since no class
+ * here depends on an internal type, no public signature here can expose one either.
  */
 class AutoConfigureArchitectureTests {
 
-	/** This module's main classes only: not its tests, and not the other modules on the test class path. */
+	/**
+	 * This module's main classes only: not its tests, and not the other modules on the
+	 * test class path.
+	 */
 	private static final JavaClasses AUTOCONFIGURE = new ClassFileImporter()
 		.importUrl(GrantexScimAutoConfiguration.class.getProtectionDomain().getCodeSource().getLocation());
 
@@ -22,7 +25,8 @@ class AutoConfigureArchitectureTests {
 		noClasses().should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.grantex.scim.internal..", "dev.grantex.scim.test..")
-			.because("the core client's internals may change in any release; the test support is not a runtime dependency")
+			.because(
+					"the core client's internals may change in any release; the test support is not a runtime dependency")
 			.check(AUTOCONFIGURE);
 	}
 

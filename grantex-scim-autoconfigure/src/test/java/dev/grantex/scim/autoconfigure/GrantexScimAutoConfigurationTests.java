@@ -58,8 +58,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@link GrantexScimAutoConfiguration}, one behaviour per test, with Boot's HTTP client and RestClient
- * auto-configurations as the starter brings them, against the fake Grantex server where the wire matters.
+ * {@link GrantexScimAutoConfiguration}, one behaviour per test, with Boot's HTTP client
+ * and RestClient auto-configurations as the starter brings them, against the fake Grantex
+ * server where the wire matters.
  */
 class GrantexScimAutoConfigurationTests {
 
@@ -69,10 +70,9 @@ class GrantexScimAutoConfigurationTests {
 
 	private static String scimToken;
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				GrantexScimAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+					RestClientAutoConfiguration.class, GrantexScimAutoConfiguration.class));
 
 	@BeforeAll
 	static void startGrantex() {
@@ -123,8 +123,9 @@ class GrantexScimAutoConfigurationTests {
 		this.contextRunner.withPropertyValues(baseUrl())
 			.withInitializer((context) -> context.getEnvironment()
 				.getPropertySources()
-				.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
-						StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)))
+				.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+								variables)))
 			.run((context) -> {
 				GrantexScimProperties properties = context.getBean(GrantexScimProperties.class);
 				assertThat(properties.apiKey()).isEqualTo(apiKey);
@@ -249,7 +250,8 @@ class GrantexScimAutoConfigurationTests {
 	@Test
 	void speaksHttp11ToAnHttpUrlWithBootsDefaultJdkRequestFactory() {
 		this.contextRunner.withPropertyValues(baseUrl(), "grantex.scim.token=" + scimToken).run((context) -> {
-			// nothing on the test class path but the JDK client: this is what Boot detects by default
+			// nothing on the test class path but the JDK client: this is what Boot
+			// detects by default
 			assertThat(context.getBean(ClientHttpRequestFactoryBuilder.class))
 				.isInstanceOf(JdkClientHttpRequestFactoryBuilder.class);
 			ScimClient client = context.getBean(ScimClient.class);
@@ -274,7 +276,8 @@ class GrantexScimAutoConfigurationTests {
 				ScimClient client = context.getBean(ScimClient.class);
 				ScimUser user = client.createUser(CreateScimUserParams.of("simple"));
 
-				// HttpURLConnection cannot send PATCH, nor a DELETE without a form content type that Grantex refuses
+				// HttpURLConnection cannot send PATCH, nor a DELETE without a form
+				// content type that Grantex refuses
 				assertThat(client.updateUser(user.id(), PatchOperation.replace("active", false)).active()).isFalse();
 				client.deleteUser(user.id());
 				assertThat(grantex.requests()).extracting(RecordedRequest::method)
@@ -285,7 +288,8 @@ class GrantexScimAutoConfigurationTests {
 
 	@Test
 	void bootsOwnDefaultRestClientAsksForTheUpgradeThatGrantexRefuses() {
-		// the control for the test above: the problem it guards against is real with this setup
+		// the control for the test above: the problem it guards against is real with this
+		// setup
 		this.contextRunner.withPropertyValues(baseUrl(), "grantex.scim.token=" + scimToken).run((context) -> {
 			RestClient restClient = context.getBean(RestClient.Builder.class).build();
 			assertThatThrownBy(() -> restClient.get()
@@ -322,7 +326,8 @@ class GrantexScimAutoConfigurationTests {
 				// the client was built from the application's builder ...
 				assertThat(interceptor.uris).singleElement()
 					.satisfies((uri) -> assertThat(uri.getPath()).isEqualTo("/scim/v2/Users"));
-				// ... without changing it: same interceptors, no default headers, no base URL
+				// ... without changing it: same interceptors, no default headers, no base
+				// URL
 				shared.requestInterceptors((interceptors) -> assertThat(interceptors).containsExactly(interceptor));
 				shared.defaultHeaders((headers) -> assertThat(headers.isEmpty()).isTrue());
 				RestClient plain = shared.build();
@@ -346,16 +351,12 @@ class GrantexScimAutoConfigurationTests {
 					"    grantex.api-key      the developer API key, to manage SCIM tokens (/v1/scim/tokens)",
 					"    grantex.scim.token   a SCIM token, to provision users (/scim/v2/Users)"));
 			assertThat(analysis.getAction()).isEqualTo(String.join(System.lineSeparator(),
-					"Set at least one of them, for example in application.yml:", "",
-					"    grantex:",
-					"      api-key: gx_test_...    # the developer API key",
-					"      scim:",
+					"Set at least one of them, for example in application.yml:", "", "    grantex:",
+					"      api-key: gx_test_...    # the developer API key", "      scim:",
 					"        token: 3f9a...        # a SCIM token (64 hex characters) created with the API key", "",
 					"or, to keep them out of files, in the environment, which Spring Boot binds to the same "
 							+ "properties:",
-					"",
-					"    GRANTEX_API_KEY=gx_test_...",
-					"    GRANTEX_SCIM_TOKEN=3f9a...", "",
+					"", "    GRANTEX_API_KEY=gx_test_...", "    GRANTEX_SCIM_TOKEN=3f9a...", "",
 					"The API key alone can create SCIM tokens; provisioning users needs the SCIM token.",
 					"If you keep these settings in a profile-specific file, you may need to activate that profile "
 							+ "(no profiles are currently active).",
@@ -398,8 +399,8 @@ class GrantexScimAutoConfigurationTests {
 	}
 
 	/**
-	 * Stands in for an application's {@link ClientHttpRequestFactoryBuilder} bean, remembering the settings the
-	 * client's factory was built with.
+	 * Stands in for an application's {@link ClientHttpRequestFactoryBuilder} bean,
+	 * remembering the settings the client's factory was built with.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	static class RecordingRequestFactoryBuilder {

@@ -35,8 +35,9 @@ import dev.grantex.scim.test.RecordedRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link GrantexScimHealthContributorAutoConfiguration}: when the indicator is contributed, and that its probes use
- * {@code grantex.health.*}: no retry, their own timeout, the API key only when asked, and no observation.
+ * {@link GrantexScimHealthContributorAutoConfiguration}: when the indicator is
+ * contributed, and that its probes use {@code grantex.health.*}: no retry, their own
+ * timeout, the API key only when asked, and no observation.
  */
 class GrantexScimHealthContributorAutoConfigurationTests {
 

@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The metadata that the annotation processors generate into this module's own output, which IDEs read to complete
- * and document {@code grantex.*} and Boot reads to order and filter the auto-configuration early.
+ * The metadata that the annotation processors generate into this module's own output,
+ * which IDEs read to complete and document {@code grantex.*} and Boot reads to order and
+ * filter the auto-configuration early.
  */
 class GrantexScimMetadataTests {
 
@@ -32,9 +33,9 @@ class GrantexScimMetadataTests {
 				"grantex.retry.multiplier", "grantex.retry.max-delay", "grantex.retry.jitter", "grantex.retry.deadline",
 				"grantex.retry.max-retry-after", "grantex.health.timeout", "grantex.health.cache-ttl",
 				"grantex.health.validate-api-key");
-		assertThat(properties.values()).allSatisfy((property) -> assertThat(property.get("description").asString())
-			.as(property.get("name").asString())
-			.matches("[A-Z].*\\."));
+		assertThat(properties.values()).allSatisfy(
+				(property) -> assertThat(property.get("description").asString()).as(property.get("name").asString())
+					.matches("[A-Z].*\\."));
 		assertThat(properties.get("grantex.enabled").get("defaultValue").asBoolean()).isTrue();
 		assertThat(properties.get("grantex.base-url").get("defaultValue").asString())
 			.isEqualTo("https://api.grantex.dev");
@@ -58,7 +59,8 @@ class GrantexScimMetadataTests {
 		}
 		assertThat(metadata.getProperty(GrantexScimAutoConfiguration.class.getName() + ".AutoConfigureAfter"))
 			.contains("org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration")
-			.contains("org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration")
+			.contains(
+					"org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration")
 			.contains("org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration");
 		assertThat(read("META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports").lines())
 			.containsExactly(GrantexScimAutoConfiguration.class.getName(),

@@ -40,8 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The client's observations and retry metrics in an application: with Micrometer's registries as Actuator brings
- * them, without them, with the observations switched off by property, and with the application's own convention.
+ * The client's observations and retry metrics in an application: with Micrometer's
+ * registries as Actuator brings them, without them, with the observations switched off by
+ * property, and with the application's own convention.
  */
 class GrantexScimObservabilityAutoConfigurationTests {
 
@@ -54,9 +55,9 @@ class GrantexScimObservabilityAutoConfigurationTests {
 	private static String scimToken;
 
 	private final ApplicationContextRunner withoutMicrometer = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(HttpClientAutoConfiguration.class,
-				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				GrantexScimAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class,
+						RestClientAutoConfiguration.class, GrantexScimAutoConfiguration.class))
 		.withPropertyValues("grantex.retry.initial-delay=0ms");
 
 	private final ApplicationContextRunner withMicrometer = this.withoutMicrometer
@@ -128,7 +129,8 @@ class GrantexScimObservabilityAutoConfigurationTests {
 				.tags("operation", "users.list", "reason", "server-unavailable")
 				.counter()
 				.count()).isEqualTo(1.0);
-			assertThat(meters.get(OPERATION_TIMER).tags("operation", "users.list", "outcome", "success").timer().count())
+			assertThat(
+					meters.get(OPERATION_TIMER).tags("operation", "users.list", "outcome", "success").timer().count())
 				.isOne();
 		});
 	}
@@ -143,7 +145,8 @@ class GrantexScimObservabilityAutoConfigurationTests {
 
 				MeterRegistry meters = context.getBean(MeterRegistry.class);
 				assertThat(meters.find(OPERATION_TIMER).timers()).isEmpty();
-				// only this library's observations: Spring's per-attempt timer and the retry counter remain
+				// only this library's observations: Spring's per-attempt timer and the
+				// retry counter remain
 				assertThat(meters.get("http.client.requests").tag("uri", "/scim/v2/Users").timers()).hasSize(2);
 				assertThat(meters.get(ScimClientRetryMetrics.METRIC_NAME).counter().count()).isEqualTo(1.0);
 			});

@@ -53,9 +53,10 @@ class GrantexScimPropertiesTests {
 
 	@Test
 	void everySettingBinds() {
-		GrantexScimProperties properties = bind(Map.of("grantex.enabled", "true", "grantex.base-url",
-				"http://localhost:8080/grantex", "grantex.api-key", "gx_test_abc", "grantex.scim.token", "0123abcd",
-				"grantex.connect-timeout", "2s", "grantex.read-timeout", "1500ms", "grantex.patch-validation", "false"));
+		GrantexScimProperties properties = bind(
+				Map.of("grantex.enabled", "true", "grantex.base-url", "http://localhost:8080/grantex",
+						"grantex.api-key", "gx_test_abc", "grantex.scim.token", "0123abcd", "grantex.connect-timeout",
+						"2s", "grantex.read-timeout", "1500ms", "grantex.patch-validation", "false"));
 		assertThat(properties.baseUrl()).hasToString("http://localhost:8080/grantex");
 		assertThat(properties.apiKey()).isEqualTo("gx_test_abc");
 		assertThat(properties.scim().token()).isEqualTo("0123abcd");
@@ -76,28 +77,29 @@ class GrantexScimPropertiesTests {
 	}
 
 	@ParameterizedTest(name = "{0}={1}")
-	@CsvSource(delimiter = '|', textBlock = """
-			grantex.base-url        | ftp://files.grantex.example   | grantex.base-url must be an absolute http or https URL
-			grantex.base-url        | api.grantex.dev               | grantex.base-url must be an absolute http or https URL
-			grantex.base-url        | https://api.grantex.dev?a=b   | grantex.base-url must not have a query or fragment
-			grantex.base-url        | https://:443                  | grantex.base-url has no valid host name
-			grantex.base-url        | https://exa mple.com          | grantex.base-url has no valid host name
-			grantex.base-url        | 'https://[oops'               | grantex.base-url
-			grantex.api-key         | ''                            | grantex.api-key is set but blank
-			grantex.api-key         | gx_test_abc def               | grantex.api-key must not contain whitespace
-			grantex.scim.token      | ''                            | grantex.scim.token is set but blank
-			grantex.scim.token      | 0123 abcd                     | grantex.scim.token must not contain whitespace
-			grantex.connect-timeout | -1s                           | grantex.connect-timeout must be positive, such as 10s or 500ms, was -1000ms
-			grantex.connect-timeout | 0ms                           | grantex.connect-timeout must be positive
-			grantex.read-timeout    | -5s                           | grantex.read-timeout must be positive
-			grantex.read-timeout    | soon                          | grantex.read-timeout
-			grantex.enabled         | maybe                         | grantex.enabled
-			grantex.retry.max-attempts | 0                          | grantex.retry.max-attempts must be at least 1
-			grantex.retry.multiplier | 0.5                          | grantex.retry.multiplier must be at least 1
-			grantex.retry.jitter    | 1.5                           | grantex.retry.jitter must be between 0 and 1
-			grantex.retry.deadline  | 0s                            | grantex.retry.deadline must be positive
-			grantex.retry.initial-delay | -1s                       | grantex.retry.initial-delay must not be negative
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					grantex.base-url        | ftp://files.grantex.example   | grantex.base-url must be an absolute http or https URL
+					grantex.base-url        | api.grantex.dev               | grantex.base-url must be an absolute http or https URL
+					grantex.base-url        | https://api.grantex.dev?a=b   | grantex.base-url must not have a query or fragment
+					grantex.base-url        | https://:443                  | grantex.base-url has no valid host name
+					grantex.base-url        | https://exa mple.com          | grantex.base-url has no valid host name
+					grantex.base-url        | 'https://[oops'               | grantex.base-url
+					grantex.api-key         | ''                            | grantex.api-key is set but blank
+					grantex.api-key         | gx_test_abc def               | grantex.api-key must not contain whitespace
+					grantex.scim.token      | ''                            | grantex.scim.token is set but blank
+					grantex.scim.token      | 0123 abcd                     | grantex.scim.token must not contain whitespace
+					grantex.connect-timeout | -1s                           | grantex.connect-timeout must be positive, such as 10s or 500ms, was -1000ms
+					grantex.connect-timeout | 0ms                           | grantex.connect-timeout must be positive
+					grantex.read-timeout    | -5s                           | grantex.read-timeout must be positive
+					grantex.read-timeout    | soon                          | grantex.read-timeout
+					grantex.enabled         | maybe                         | grantex.enabled
+					grantex.retry.max-attempts | 0                          | grantex.retry.max-attempts must be at least 1
+					grantex.retry.multiplier | 0.5                          | grantex.retry.multiplier must be at least 1
+					grantex.retry.jitter    | 1.5                           | grantex.retry.jitter must be between 0 and 1
+					grantex.retry.deadline  | 0s                            | grantex.retry.deadline must be positive
+					grantex.retry.initial-delay | -1s                       | grantex.retry.initial-delay must not be negative
+					""")
 	void invalidSettingFailsStartupNamingTheProperty(String property, String value, String expectedMessage) {
 		List<String> pairs = new ArrayList<>(List.of("grantex.api-key=gx_test_valid", "grantex.scim.token=0123abcd"));
 		pairs.add(property + "=" + value);
@@ -110,11 +112,11 @@ class GrantexScimPropertiesTests {
 	@Test
 	void invalidCredentialOrUserInformationIsNeverEchoed() {
 		this.contextRunner.withPropertyValues("grantex.api-key=gx_test_secret key").run((context) -> {
-			assertThat(messages(context.getStartupFailure())).contains("grantex.api-key")
-				.doesNotContain("secret key");
+			assertThat(messages(context.getStartupFailure())).contains("grantex.api-key").doesNotContain("secret key");
 		});
 		this.contextRunner
-			.withPropertyValues("grantex.api-key=gx_test_valid", "grantex.base-url=https://user:hunter2@grantex.example")
+			.withPropertyValues("grantex.api-key=gx_test_valid",
+					"grantex.base-url=https://user:hunter2@grantex.example")
 			.run((context) -> assertThat(messages(context.getStartupFailure()))
 				.contains("grantex.base-url must not contain user information")
 				.doesNotContain("hunter2"));

@@ -28,8 +28,9 @@ import dev.grantex.scim.ScimClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The credentials stay out of Actuator's {@code env} and {@code configprops} endpoints even where an application
- * lets them show values, which is when Spring Boot sanitizes nothing by key on its own.
+ * The credentials stay out of Actuator's {@code env} and {@code configprops} endpoints
+ * even where an application lets them show values, which is when Spring Boot sanitizes
+ * nothing by key on its own.
  */
 class GrantexScimSanitizingTests {
 
@@ -40,9 +41,10 @@ class GrantexScimSanitizingTests {
 	private static final String HIDDEN = SanitizableData.SANITIZED_VALUE;
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class,
-				EnvironmentEndpointAutoConfiguration.class, ConfigurationPropertiesReportEndpointAutoConfiguration.class,
-				GrantexScimAutoConfiguration.class, GrantexScimSanitizingAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(EndpointAutoConfiguration.class, EnvironmentEndpointAutoConfiguration.class,
+						ConfigurationPropertiesReportEndpointAutoConfiguration.class,
+						GrantexScimAutoConfiguration.class, GrantexScimSanitizingAutoConfiguration.class))
 		.withPropertyValues("management.endpoints.web.exposure.include=env,configprops",
 				"management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always",
 				"grantex.base-url=https://grantex.example", "grantex.api-key=" + API_KEY,
@@ -65,17 +67,18 @@ class GrantexScimSanitizingTests {
 		this.contextRunner
 			.withInitializer((context) -> context.getEnvironment()
 				.getPropertySources()
-				.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, new SystemEnvironmentPropertySource(
-						StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables)))
+				.replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+						new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+								variables)))
 			.run((context) -> {
 				EnvironmentEndpoint endpoint = context.getBean(EnvironmentEndpoint.class);
 				assertThat(valueOf(endpoint.environmentEntry("GRANTEX_BASE_URL")))
 					.isEqualTo("https://env.grantex.example");
 				assertThat(valueOf(endpoint.environmentEntry("GRANTEX_API_KEY"))).isEqualTo(HIDDEN);
 				assertThat(valueOf(endpoint.environmentEntry("GRANTEX_SCIM_TOKEN"))).isEqualTo(HIDDEN);
-				assertThat(endpoint.environment("GRANTEX.*").getPropertySources()).allSatisfy((source) -> source
-					.getProperties()
-					.forEach((name, value) -> assertThat(value.getValue()).isNotIn(API_KEY, SCIM_TOKEN)));
+				assertThat(endpoint.environment("GRANTEX.*").getPropertySources())
+					.allSatisfy((source) -> source.getProperties()
+						.forEach((name, value) -> assertThat(value.getValue()).isNotIn(API_KEY, SCIM_TOKEN)));
 			});
 	}
 
@@ -105,8 +108,8 @@ class GrantexScimSanitizingTests {
 	@Test
 	void withoutActuatorNoSanitizingFunctionIsContributed() {
 		new ApplicationContextRunner()
-			.withConfiguration(
-					AutoConfigurations.of(GrantexScimAutoConfiguration.class, GrantexScimSanitizingAutoConfiguration.class))
+			.withConfiguration(AutoConfigurations.of(GrantexScimAutoConfiguration.class,
+					GrantexScimSanitizingAutoConfiguration.class))
 			.withClassLoader(new FilteredClassLoader(SanitizingFunction.class))
 			.withPropertyValues("grantex.api-key=" + API_KEY)
 			.run((context) -> assertThat(context).hasNotFailed()

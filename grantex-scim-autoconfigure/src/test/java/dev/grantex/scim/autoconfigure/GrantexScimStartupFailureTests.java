@@ -15,8 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * What a user sees on the console when a real application fails to start: the failure analyzers are found through
- * {@code META-INF/spring.factories} and the auto-configuration through its imports file, as in an application.
+ * What a user sees on the console when a real application fails to start: the failure
+ * analyzers are found through {@code META-INF/spring.factories} and the
+ * auto-configuration through its imports file, as in an application.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class GrantexScimStartupFailureTests {

@@ -5,9 +5,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
 
 /**
- * A {@code RestClient} of the application's own, built from Boot's builder, for the starts that
- * {@link StartupApp#APPLICATION_CLIENT} asks for. A class of its own, not a member of {@link StartupApp}: Spring
- * registers a configuration class's member classes with it, which would add this to every start.
+ * A {@code RestClient} of the application's own, built from Boot's builder, for the
+ * starts that {@link StartupApp#APPLICATION_CLIENT} asks for. A class of its own, not a
+ * member of {@link StartupApp}: Spring registers a configuration class's member classes
+ * with it, which would add this to every start.
  */
 @Configuration(proxyBeanMethods = false)
 class ApplicationRestClient {

@@ -18,18 +18,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An HTTP/1.1 responder on a loopback port that answers the SCIM user routes with prepared bytes, so that what a
- * benchmark measures is the client, not the server: per request it only scans the request head, skips the body and
- * writes a byte array prepared in advance. Keep-alive, one thread per connection.
+ * An HTTP/1.1 responder on a loopback port that answers the SCIM user routes with
+ * prepared bytes, so that what a benchmark measures is the client, not the server: per
+ * request it only scans the request head, skips the body and writes a byte array prepared
+ * in advance. Keep-alive, one thread per connection.
  *
  * <ul>
- * <li>{@code GET /scim/v2/Users/{id}}, {@code PATCH /scim/v2/Users/{id}}: 200 and the user;</li>
+ * <li>{@code GET /scim/v2/Users/{id}}, {@code PATCH /scim/v2/Users/{id}}: 200 and the
+ * user;</li>
  * <li>{@code POST /scim/v2/Users}: 201 and the user;</li>
- * <li>{@code GET /scim/v2/Users?startIndex=…&count=…}: the prepared page of 100 users for {@code count=100}, else
- * of 200, with {@code totalResults} as configured; an empty page past the end;</li>
+ * <li>{@code GET /scim/v2/Users?startIndex=…&count=…}: the prepared page of 100 users for
+ * {@code count=100}, else of 200, with {@code totalResults} as configured; an empty page
+ * past the end;</li>
  * <li>anything else: 404.</li>
  * </ul>
- * Every answer carries Grantex's headers ({@code content-type}, the three {@code x-ratelimit-*}, {@code cache-control}).
+ * Every answer carries Grantex's headers ({@code content-type}, the three
+ * {@code x-ratelimit-*}, {@code cache-control}).
  */
 final class CannedServer implements AutoCloseable {
 
@@ -58,7 +62,8 @@ final class CannedServer implements AutoCloseable {
 	/**
 	 * Starts a server answering with the given fixtures.
 	 * @param fixtures the bodies
-	 * @param totalResults the {@code totalResults} of every page: the number of users the server pretends to hold
+	 * @param totalResults the {@code totalResults} of every page: the number of users the
+	 * server pretends to hold
 	 */
 	CannedServer(WireFixtures fixtures, int totalResults) throws IOException {
 		this.totalResults = totalResults;
@@ -66,11 +71,14 @@ final class CannedServer implements AutoCloseable {
 		this.created = response(201, fixtures.user());
 		this.page100 = response(200, WireFixtures.withTotal(fixtures.page100(), totalResults));
 		this.page200 = response(200, WireFixtures.withTotal(fixtures.page200(), totalResults));
-		this.emptyPage = response(200, ("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"],"
-				+ "\"totalResults\":" + totalResults + ",\"startIndex\":" + (totalResults + 1)
-				+ ",\"itemsPerPage\":100,\"Resources\":[]}").getBytes(StandardCharsets.UTF_8));
+		this.emptyPage = response(200,
+				("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"]," + "\"totalResults\":"
+						+ totalResults + ",\"startIndex\":" + (totalResults + 1)
+						+ ",\"itemsPerPage\":100,\"Resources\":[]}")
+					.getBytes(StandardCharsets.UTF_8));
 		this.notFound = response(404, ("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],"
-				+ "\"detail\":\"Not found\",\"status\":404}").getBytes(StandardCharsets.UTF_8));
+				+ "\"detail\":\"Not found\",\"status\":404}")
+			.getBytes(StandardCharsets.UTF_8));
 		this.serverSocket = new ServerSocket();
 		this.serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
 		this.acceptor = new Thread(this::acceptLoop, "canned-server-acceptor");
@@ -93,13 +101,11 @@ final class CannedServer implements AutoCloseable {
 			case 201 -> "Created";
 			default -> "Not Found";
 		};
-		byte[] head = ("HTTP/1.1 " + status + " " + reason + "\r\n"
-				+ "x-ratelimit-limit: 5000\r\n"
-				+ "x-ratelimit-remaining: 4999\r\n"
-				+ "x-ratelimit-reset: 60\r\n"
-				+ "content-type: application/json; charset=utf-8\r\n"
-				+ "cache-control: no-store\r\n"
-				+ "content-length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+		byte[] head = ("HTTP/1.1 " + status + " " + reason + "\r\n" + "x-ratelimit-limit: 5000\r\n"
+				+ "x-ratelimit-remaining: 4999\r\n" + "x-ratelimit-reset: 60\r\n"
+				+ "content-type: application/json; charset=utf-8\r\n" + "cache-control: no-store\r\n"
+				+ "content-length: " + body.length + "\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII);
 		byte[] all = new byte[head.length + body.length];
 		System.arraycopy(head, 0, all, 0, head.length);
 		System.arraycopy(body, 0, all, head.length, body.length);

@@ -29,10 +29,11 @@ import tools.jackson.databind.annotation.JsonDeserialize;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The floor: the least work a correct client can do. The JDK {@link HttpClient} speaking HTTP/1.1 (as Grantex needs
- * over {@code http://}), the same headers and timeouts as the client, a status check, and Jackson 3 data binding
- * straight from the response stream into records, {@code emails} decoded from the string that holds it. No retry,
- * no error mapping, no rate-limit headers, no observation, no URI template expansion or encoding.
+ * The floor: the least work a correct client can do. The JDK {@link HttpClient} speaking
+ * HTTP/1.1 (as Grantex needs over {@code http://}), the same headers and timeouts as the
+ * client, a status check, and Jackson 3 data binding straight from the response stream
+ * into records, {@code emails} decoded from the string that holds it. No retry, no error
+ * mapping, no rate-limit headers, no observation, no URI template expansion or encoding.
  */
 final class FloorOps implements ScimOps {
 
@@ -50,9 +51,9 @@ final class FloorOps implements ScimOps {
 
 	private static final List<String> USER_SCHEMAS = List.of("urn:ietf:params:scim:schemas:core:2.0:User");
 
-	private static final byte[] DEACTIVATE = WRITER.writeValueAsBytes(new Patch(
-			List.of("urn:ietf:params:scim:api:messages:2.0:PatchOp"),
-			List.of(new Operation("replace", "active", false))));
+	private static final byte[] DEACTIVATE = WRITER
+		.writeValueAsBytes(new Patch(List.of("urn:ietf:params:scim:api:messages:2.0:PatchOp"),
+				List.of(new Operation("replace", "active", false))));
 
 	private final HttpClient http;
 
@@ -105,7 +106,10 @@ final class FloorOps implements ScimOps {
 			.method("PATCH", HttpRequest.BodyPublishers.ofByteArray(DEACTIVATE)), 200, USER);
 	}
 
-	/** The hand-written pager: pages of 100 until the users seen reach totalResults or a page is empty. */
+	/**
+	 * The hand-written pager: pages of 100 until the users seen reach totalResults or a
+	 * page is empty.
+	 */
 	@Override
 	public long streamUsers(Consumer<Object> sink) {
 		long seen = 0;
@@ -129,8 +133,8 @@ final class FloorOps implements ScimOps {
 
 	/** The user's URI, the id encoded as one path segment, as a correct client must. */
 	private URI user(String id) {
-		return URI.create(this.base + "/scim/v2/Users/"
-				+ URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"));
+		return URI
+			.create(this.base + "/scim/v2/Users/" + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"));
 	}
 
 	private HttpRequest.Builder request(URI uri) {
@@ -164,8 +168,9 @@ final class FloorOps implements ScimOps {
 	public void close() {
 	}
 
-	record User(String id, String userName, boolean active, @JsonDeserialize(using = EmailsDeserializer.class)
-			List<Email> emails, Meta meta, @Nullable String externalId, @Nullable String displayName) {
+	record User(String id, String userName, boolean active,
+			@JsonDeserialize(using = EmailsDeserializer.class) List<Email> emails, Meta meta,
+			@Nullable String externalId, @Nullable String displayName) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
@@ -188,7 +193,10 @@ final class FloorOps implements ScimOps {
 	record Operation(String op, String path, Object value) {
 	}
 
-	/** {@code emails} as Grantex sends it, a string holding the JSON array, or as the array itself. */
+	/**
+	 * {@code emails} as Grantex sends it, a string holding the JSON array, or as the
+	 * array itself.
+	 */
 	static final class EmailsDeserializer extends ValueDeserializer<List<Email>> {
 
 		private static final JavaType EMAILS = MAPPER.getTypeFactory().constructCollectionType(List.class, Email.class);

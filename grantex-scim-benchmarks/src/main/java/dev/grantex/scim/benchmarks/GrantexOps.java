@@ -17,9 +17,10 @@ import dev.grantex.scim.model.ScimEmail;
 import dev.grantex.scim.model.ScimUser;
 
 /**
- * This project's client, built as an application would build it: defaults (retry on), with either no observation
- * registry ({@code ObservationRegistry.NOOP}) or one backed by a {@link SimpleMeterRegistry}, as Spring Boot wires it
- * (every operation then times {@code grantex.scim.client.operation} and every attempt {@code http.client.requests}).
+ * This project's client, built as an application would build it: defaults (retry on),
+ * with either no observation registry ({@code ObservationRegistry.NOOP}) or one backed by
+ * a {@link SimpleMeterRegistry}, as Spring Boot wires it (every operation then times
+ * {@code grantex.scim.client.operation} and every attempt {@code http.client.requests}).
  */
 final class GrantexOps implements ScimOps {
 
@@ -38,24 +39,23 @@ final class GrantexOps implements ScimOps {
 		return new GrantexOps(ScimClient.builder().baseUrl(baseUrl).scimToken(scimToken).build(), userId);
 	}
 
-	/** With the request factory given: a transport other than the default JDK client, still without observation. */
+	/**
+	 * With the request factory given: a transport other than the default JDK client,
+	 * still without observation.
+	 */
 	static GrantexOps over(ClientHttpRequestFactory requestFactory, URI baseUrl, String scimToken, String userId) {
-		return new GrantexOps(ScimClient.builder()
-			.baseUrl(baseUrl)
-			.scimToken(scimToken)
-			.requestFactory(requestFactory)
-			.build(), userId);
+		return new GrantexOps(
+				ScimClient.builder().baseUrl(baseUrl).scimToken(scimToken).requestFactory(requestFactory).build(),
+				userId);
 	}
 
 	static GrantexOps observed(URI baseUrl, String scimToken, String userId) {
 		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		ObservationRegistry observations = ObservationRegistry.create();
 		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
-		return new GrantexOps(ScimClient.builder()
-			.baseUrl(baseUrl)
-			.scimToken(scimToken)
-			.observationRegistry(observations)
-			.build(), userId);
+		return new GrantexOps(
+				ScimClient.builder().baseUrl(baseUrl).scimToken(scimToken).observationRegistry(observations).build(),
+				userId);
 	}
 
 	@Override

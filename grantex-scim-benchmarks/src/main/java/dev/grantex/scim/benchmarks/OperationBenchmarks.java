@@ -18,9 +18,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One call at a time, one thread: the time and allocation of {@code getUser}, {@code listUsers} (a page of 200),
- * {@code createUser} and {@code updateUser}, for each client, against the canned server (the client's own cost)
- * and the fake server (end to end).
+ * One call at a time, one thread: the time and allocation of {@code getUser},
+ * {@code listUsers} (a page of 200), {@code createUser} and {@code updateUser}, for each
+ * client, against the canned server (the client's own cost) and the fake server (end to
+ * end).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,7 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class OperationBenchmarks {
 
-	/** The server: {@code canned} (prepared bytes) or {@code fake} ({@code FakeGrantexServer}). */
+	/**
+	 * The server: {@code canned} (prepared bytes) or {@code fake}
+	 * ({@code FakeGrantexServer}).
+	 */
 	@Param({ "canned", "fake" })
 	public String server = "canned";
 
@@ -46,10 +50,12 @@ public class OperationBenchmarks {
 
 	@Setup(Level.Trial)
 	public void start() {
-		// UnboundID's typed reading cannot take Grantex's emails string: it is served the conformant array
+		// UnboundID's typed reading cannot take Grantex's emails string: it is served the
+		// conformant array
 		this.target = Target.start(this.server, this.client.equals("unboundid"), WireFixtures.USERS);
 		this.ops = ScimOps.create(this.client, this.target.baseUrl, this.target.scimToken, this.target.userId);
-		// one call of each before measuring, so that a client that cannot do one fails here, not in the middle
+		// one call of each before measuring, so that a client that cannot do one fails
+		// here, not in the middle
 		this.ops.getUser();
 		this.ops.updateUser();
 	}

@@ -15,8 +15,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns JMH's JSON result and the start-up figures into the Markdown tables of {@code docs/benchmarks.md}: medians
- * over all measured iterations, and ratios to the floor from the same run; then checks the targets.
+ * Turns JMH's JSON result and the start-up figures into the Markdown tables of
+ * {@code docs/benchmarks.md}: medians over all measured iterations, and ratios to the
+ * floor from the same run; then checks the targets.
  */
 final class Report {
 
@@ -39,7 +40,8 @@ final class Report {
 		for (JsonNode result : results) {
 			String benchmark = result.path("benchmark").asString();
 			String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
-			String kind = benchmark.contains("StreamBenchmarks") ? "stream" : result.path("params").path("server").asString();
+			String kind = benchmark.contains("StreamBenchmarks") ? "stream"
+					: result.path("params").path("server").asString();
 			String client = result.path("params").path("client").asString();
 			JsonNode primary = result.path("primaryMetric");
 			double allocation = Double.NaN;
@@ -77,7 +79,8 @@ final class Report {
 			return;
 		}
 		this.out.append("### ").append(title).append("\n\n");
-		this.out.append("| operation | client | time (µs/op) | time × floor | allocation (B/op) | allocation × floor |\n");
+		this.out
+			.append("| operation | client | time (µs/op) | time × floor | allocation (B/op) | allocation × floor |\n");
 		this.out.append("|---|---|---:|---:|---:|---:|\n");
 		for (String operation : OPERATIONS) {
 			Figure floor = figure(server, operation, "floor");
@@ -86,10 +89,19 @@ final class Report {
 				if (figure == null) {
 					continue;
 				}
-				this.out.append("| `").append(operation).append("` | ").append(client).append(" | ")
-					.append(number(figure.time())).append(" | ").append(ratio(figure.time(), floor, Figure::time))
-					.append(" | ").append(number(figure.allocation())).append(" | ")
-					.append(ratio(figure.allocation(), floor, Figure::allocation)).append(" |\n");
+				this.out.append("| `")
+					.append(operation)
+					.append("` | ")
+					.append(client)
+					.append(" | ")
+					.append(number(figure.time()))
+					.append(" | ")
+					.append(ratio(figure.time(), floor, Figure::time))
+					.append(" | ")
+					.append(number(figure.allocation()))
+					.append(" | ")
+					.append(ratio(figure.allocation(), floor, Figure::allocation))
+					.append(" |\n");
 			}
 		}
 		this.out.append('\n');
@@ -101,19 +113,26 @@ final class Report {
 			return;
 		}
 		this.out.append("### `streamUsers()` over 100,000 users (1,000 pages of 100), `-Xmx64m`, canned server\n\n");
-		this.out.append("| client | time (ms per 100,000 users) | users/s | throughput × floor pager | allocation (MB/op) |\n");
+		this.out.append(
+				"| client | time (ms per 100,000 users) | users/s | throughput × floor pager | allocation (MB/op) |\n");
 		this.out.append("|---|---:|---:|---:|---:|\n");
 		for (String client : CLIENTS) {
 			Figure figure = figure("stream", "streamUsers", client);
 			if (figure == null) {
 				continue;
 			}
-			this.out.append("| ").append(client.equals("floor") ? "floor (hand-written pager)"
-					: client.equals("unboundid") ? "unboundid (hand-written pager)" : client + " (`streamUsers()`)")
-				.append(" | ").append(number(figure.time())).append(" | ")
-				.append(number(StreamBenchmarks.TOTAL_USERS / (figure.time() / 1000))).append(" | ")
-				.append(String.format(Locale.ROOT, "%.2fx", floor.time() / figure.time())).append(" | ")
-				.append(number(figure.allocation() / 1e6)).append(" |\n");
+			this.out.append("| ")
+				.append(client.equals("floor") ? "floor (hand-written pager)"
+						: client.equals("unboundid") ? "unboundid (hand-written pager)" : client + " (`streamUsers()`)")
+				.append(" | ")
+				.append(number(figure.time()))
+				.append(" | ")
+				.append(number(StreamBenchmarks.TOTAL_USERS / (figure.time() / 1000)))
+				.append(" | ")
+				.append(String.format(Locale.ROOT, "%.2fx", floor.time() / figure.time()))
+				.append(" | ")
+				.append(number(figure.allocation() / 1e6))
+				.append(" |\n");
 		}
 		this.out.append('\n');
 	}
@@ -125,9 +144,11 @@ final class Report {
 		StartupHarness.Starts with = startup.with();
 		StartupHarness.Starts without = startup.without();
 		this.out.append("### Application context start\n\n");
-		this.out.append("Cold: ").append(with.contextMillis().size()).append(" starts of each kind, each in a fresh JVM, "
-				+ "alternating; without = the same class path less the Grantex jars; \"a RestClient of the application's\" = the "
-				+ "application also builds one from Boot's `RestClient.Builder`. Warm: ")
+		this.out.append("Cold: ")
+			.append(with.contextMillis().size())
+			.append(" starts of each kind, each in a fresh JVM, "
+					+ "alternating; without = the same class path less the Grantex jars; \"a RestClient of the application's\" = the "
+					+ "application also builds one from Boot's `RestClient.Builder`. Warm: ")
 			.append(startup.warmWith().contextMillis().size())
 			.append(" starts of each kind in one JVM after warm-up, alternating `grantex.enabled`.\n\n");
 		this.out.append("| application | `SpringApplication.run` median (ms) | its thread's CPU median (ms) "
@@ -138,8 +159,8 @@ final class Report {
 		difference("**cold: added by the starter**", with, without);
 		row("cold, a RestClient of the application's, without the Grantex jars", startup.withoutAppClient());
 		row("cold, a RestClient of the application's, with the starter", startup.withAppClient());
-		difference("**cold, the application making its own RestClient: added by the starter**",
-				startup.withAppClient(), startup.withoutAppClient());
+		difference("**cold, the application making its own RestClient: added by the starter**", startup.withAppClient(),
+				startup.withoutAppClient());
 		row("warm, `grantex.enabled=false`", startup.warmWithout());
 		row("warm, `grantex.enabled=true`", startup.warmWith());
 		difference("**warm: added by the auto-configuration**", startup.warmWith(), startup.warmWithout());
@@ -158,19 +179,32 @@ final class Report {
 	}
 
 	private void row(String name, StartupHarness.Starts starts) {
-		this.out.append("| ").append(name).append(" | ").append(number(starts.medianContextMillis())).append(" | ")
-			.append(number(starts.medianCpuMillis())).append(" | ")
-			.append(starts.processMillis().isEmpty() ? "" : number(starts.medianProcessMillis())).append(" | ")
-			.append(starts.beans()).append(" |\n");
+		this.out.append("| ")
+			.append(name)
+			.append(" | ")
+			.append(number(starts.medianContextMillis()))
+			.append(" | ")
+			.append(number(starts.medianCpuMillis()))
+			.append(" | ")
+			.append(starts.processMillis().isEmpty() ? "" : number(starts.medianProcessMillis()))
+			.append(" | ")
+			.append(starts.beans())
+			.append(" |\n");
 	}
 
 	private void difference(String name, StartupHarness.Starts with, StartupHarness.Starts without) {
-		this.out.append("| ").append(name).append(" | **")
-			.append(number(with.medianContextMillis() - without.medianContextMillis())).append("** | **")
-			.append(number(with.medianCpuMillis() - without.medianCpuMillis())).append("** | ")
+		this.out.append("| ")
+			.append(name)
+			.append(" | **")
+			.append(number(with.medianContextMillis() - without.medianContextMillis()))
+			.append("** | **")
+			.append(number(with.medianCpuMillis() - without.medianCpuMillis()))
+			.append("** | ")
 			.append(with.processMillis().isEmpty() ? ""
 					: "**" + number(with.medianProcessMillis() - without.medianProcessMillis()) + "**")
-			.append(" | ").append(with.beans() - without.beans()).append(" |\n");
+			.append(" | ")
+			.append(with.beans() - without.beans())
+			.append(" |\n");
 	}
 
 	private void targets() {
@@ -187,8 +221,10 @@ final class Report {
 		Figure stream = figure("stream", "streamUsers", "grantex");
 		if (streamFloor != null && stream != null) {
 			double throughput = streamFloor.time() / stream.time();
-			this.targets.add(String.format(Locale.ROOT, "%s streamUsers() over 100,000 users with -Xmx64m at least "
-					+ "0.8x the floor pager's throughput: %.2fx", throughput >= 0.8 ? "MET   " : "MISSED", throughput));
+			this.targets.add(String.format(Locale.ROOT,
+					"%s streamUsers() over 100,000 users with -Xmx64m at least "
+							+ "0.8x the floor pager's throughput: %.2fx",
+					throughput >= 0.8 ? "MET   " : "MISSED", throughput));
 		}
 		for (String client : List.of("grantex", "grantex-apache", "grantex-urlconnection")) {
 			for (String kind : List.of("canned", "fake")) {
@@ -225,8 +261,7 @@ final class Report {
 		if (floor == null || grantex == null) {
 			return null;
 		}
-		return check(operation + " time at most " + limit + "x the floor's", grantex.time() / floor.time(), limit,
-				"x");
+		return check(operation + " time at most " + limit + "x the floor's", grantex.time() / floor.time(), limit, "x");
 	}
 
 	private static String check(String what, double value, double limit, String unit) {

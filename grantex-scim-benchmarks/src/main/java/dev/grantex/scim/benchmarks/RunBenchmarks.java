@@ -14,13 +14,16 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import dev.grantex.scim.benchmarks.StartupHarness.Result;
 
 /**
- * Runs every benchmark with JMH's allocation profiler ({@code -prof gc}), then the start-up harness, and writes
- * {@code jmh.json}, {@code jmh.txt} and {@code results.md} (the tables of {@code docs/benchmarks.md}) to the output
- * directory, printing the tables.
+ * Runs every benchmark with JMH's allocation profiler ({@code -prof gc}), then the
+ * start-up harness, and writes {@code jmh.json}, {@code jmh.txt} and {@code results.md}
+ * (the tables of {@code docs/benchmarks.md}) to the output directory, printing the
+ * tables.
  *
- * <p>Arguments: the output directory; optionally a regular expression of the benchmarks to run (JMH's include,
- * e.g. {@code OperationBenchmarks.getUser}), or {@code startup} for the start-up harness alone. The system property
- * {@code bench.starts} sets the number of measured cold starts of each kind (default 10).
+ * <p>
+ * Arguments: the output directory; optionally a regular expression of the benchmarks to
+ * run (JMH's include, e.g. {@code OperationBenchmarks.getUser}), or {@code startup} for
+ * the start-up harness alone. The system property {@code bench.starts} sets the number of
+ * measured cold starts of each kind (default 10).
  */
 public final class RunBenchmarks {
 

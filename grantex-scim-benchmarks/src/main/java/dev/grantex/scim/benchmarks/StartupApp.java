@@ -13,22 +13,26 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The application whose start {@link StartupHarness} times: auto-configuration and nothing else, no web server. It
- * names no Grantex class, so it also runs with the Grantex jars left off the class path.
+ * The application whose start {@link StartupHarness} times: auto-configuration and
+ * nothing else, no web server. It names no Grantex class, so it also runs with the
+ * Grantex jars left off the class path.
  *
- * <p>Without arguments it starts once and prints how long {@code SpringApplication.run} took (wall clock, and CPU
- * time of the starting thread) and whether the context holds a {@code ScimClient}. With {@code warm N} it starts
- * {@code N} times in this JVM, alternately with the Grantex auto-configuration on and off
- * ({@code grantex.enabled}), printing each start.
+ * <p>
+ * Without arguments it starts once and prints how long {@code SpringApplication.run} took
+ * (wall clock, and CPU time of the starting thread) and whether the context holds a
+ * {@code ScimClient}. With {@code warm N} it starts {@code N} times in this JVM,
+ * alternately with the Grantex auto-configuration on and off ({@code grantex.enabled}),
+ * printing each start.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 public class StartupApp {
 
 	/**
-	 * The system property that makes the application build a {@code RestClient} of its own from Boot's builder, as an
-	 * application that calls any HTTP API does: Boot's JDK {@code HttpClient} and JSON converters are then made
-	 * whether or not the starter is there.
+	 * The system property that makes the application build a {@code RestClient} of its
+	 * own from Boot's builder, as an application that calls any HTTP API does: Boot's JDK
+	 * {@code HttpClient} and JSON converters are then made whether or not the starter is
+	 * there.
 	 */
 	static final String APPLICATION_CLIENT = "bench.application-client";
 

@@ -11,13 +11,16 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Measures what the starter adds to the start of an application context: {@link StartupApp} is started many times,
- * each in a fresh JVM, alternately with the class path of this module (the starter, its Grantex jars and Boot's
- * {@code RestClient} support) and the same class path without the Grantex jars (core, auto-configuration, starter),
- * which is an application with Boot's {@code RestClient} support and no Grantex (Apache HttpClient, which the
- * operation benchmarks use, is left off both, so that Boot picks its default, the JDK client); then both again with an application
- * that builds a {@code RestClient} of its own (see {@link StartupApp#APPLICATION_CLIENT}). The first two starts of each kind warm
- * the file cache and are dropped; the medians of the rest are compared.
+ * Measures what the starter adds to the start of an application context:
+ * {@link StartupApp} is started many times, each in a fresh JVM, alternately with the
+ * class path of this module (the starter, its Grantex jars and Boot's {@code RestClient}
+ * support) and the same class path without the Grantex jars (core, auto-configuration,
+ * starter), which is an application with Boot's {@code RestClient} support and no Grantex
+ * (Apache HttpClient, which the operation benchmarks use, is left off both, so that Boot
+ * picks its default, the JDK client); then both again with an application that builds a
+ * {@code RestClient} of its own (see {@link StartupApp#APPLICATION_CLIENT}). The first
+ * two starts of each kind warm the file cache and are dropped; the medians of the rest
+ * are compared.
  */
 final class StartupHarness {
 
@@ -40,8 +43,8 @@ final class StartupHarness {
 	}
 
 	/**
-	 * The figures: starts in fresh JVMs with and without the Grantex jars, and starts in one warm JVM with the
-	 * auto-configuration on and off.
+	 * The figures: starts in fresh JVMs with and without the Grantex jars, and starts in
+	 * one warm JVM with the auto-configuration on and off.
 	 */
 	record Result(Starts with, Starts without, Starts withAppClient, Starts withoutAppClient, Starts warmWith,
 			Starts warmWithout) {
@@ -57,7 +60,8 @@ final class StartupHarness {
 	}
 
 	static Result run(int starts) throws IOException, InterruptedException {
-		// Apache HttpClient is here for the operation benchmarks; left on, Boot would pick it over its default, the JDK
+		// Apache HttpClient is here for the operation benchmarks; left on, Boot would
+		// pick it over its default, the JDK
 		// client, which an application gets unless it adds httpclient5
 		String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
 			.filter((entry) -> !isApacheHttpClient(entry))
@@ -87,7 +91,10 @@ final class StartupHarness {
 		return result;
 	}
 
-	/** Starts each kind in a fresh JVM, alternating which goes first so that neither always follows the other. */
+	/**
+	 * Starts each kind in a fresh JVM, alternating which goes first so that neither
+	 * always follows the other.
+	 */
 	private static void alternate(int starts, Sample one, Sample other) throws IOException, InterruptedException {
 		for (int i = 0; i < starts + DISCARDED; i++) {
 			boolean keep = i >= DISCARDED;
@@ -102,7 +109,10 @@ final class StartupHarness {
 		}
 	}
 
-	/** {@value #WARM_STARTS} starts in one JVM, alternating; the first {@value #WARM_DISCARDED} warm it up. */
+	/**
+	 * {@value #WARM_STARTS} starts in one JVM, alternating; the first
+	 * {@value #WARM_DISCARDED} warm it up.
+	 */
 	private static void warm(String classPath, Sample with, Sample without) throws IOException, InterruptedException {
 		Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
 		Process process = new ProcessBuilder(java.toString(), "-cp", classPath, StartupApp.class.getName(), "warm",
@@ -170,8 +180,8 @@ final class StartupHarness {
 			String line = output.lines()
 				.filter((each) -> each.startsWith(StartupApp.MARKER))
 				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("A start " + this.name + " failed (exit " + exit + "):\n"
-						+ output));
+				.orElseThrow(() -> new IllegalStateException(
+						"A start " + this.name + " failed (exit " + exit + "):\n" + output));
 			if (keep) {
 				record(line, processMillis);
 			}

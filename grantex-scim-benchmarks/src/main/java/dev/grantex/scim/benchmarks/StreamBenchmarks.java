@@ -19,9 +19,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Every one of 100,000 users, page by page (100 a page, 1,000 requests), in a JVM of 64 MB heap: {@code streamUsers()}
- * against a hand-written pager on the floor client and on the UnboundID client. The canned server serves its
- * prepared page of 100 users with {@code totalResults} 100,000 for every page.
+ * Every one of 100,000 users, page by page (100 a page, 1,000 requests), in a JVM of 64
+ * MB heap: {@code streamUsers()} against a hand-written pager on the floor client and on
+ * the UnboundID client. The canned server serves its prepared page of 100 users with
+ * {@code totalResults} 100,000 for every page.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

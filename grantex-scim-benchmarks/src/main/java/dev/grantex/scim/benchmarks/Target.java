@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 import dev.grantex.scim.test.FakeGrantexServer;
 
 /**
- * The server a benchmark talks to: the {@link CannedServer} (prepared bytes; measures the client) or the
- * {@link FakeGrantexServer} (a faithful Grantex; the end-to-end figure).
+ * The server a benchmark talks to: the {@link CannedServer} (prepared bytes; measures the
+ * client) or the {@link FakeGrantexServer} (a faithful Grantex; the end-to-end figure).
  */
 final class Target implements AutoCloseable {
 
@@ -40,7 +40,8 @@ final class Target implements AutoCloseable {
 	/**
 	 * Starts a server.
 	 * @param server {@code canned} or {@code fake}
-	 * @param emailsAsArray whether {@code emails} is sent as the conformant array instead of Grantex's string
+	 * @param emailsAsArray whether {@code emails} is sent as the conformant array instead
+	 * of Grantex's string
 	 * @param totalResults for the canned server, the number of users it pretends to hold
 	 */
 	static Target start(String server, boolean emailsAsArray, int totalResults) {
@@ -67,7 +68,10 @@ final class Target implements AutoCloseable {
 		throw new IllegalArgumentException("Unknown server " + server);
 	}
 
-	/** Between iterations: the fake server forgets the requests it recorded, so its memory does not grow. */
+	/**
+	 * Between iterations: the fake server forgets the requests it recorded, so its memory
+	 * does not grow.
+	 */
 	void reset() {
 		if (this.fake != null) {
 			this.fake.clearRequests();

@@ -18,11 +18,13 @@ import org.glassfish.jersey.apache5.connector.Apache5ConnectorProvider;
 import org.glassfish.jersey.client.ClientConfig;
 
 /**
- * The peer: the UnboundID SCIM 2 SDK client ({@link ScimService}) on Jersey, told to send and accept
- * {@code application/json} (Grantex answers 415 to {@code application/scim+json}), reading typed
- * {@link UserResource}s. Jersey's default connector ({@code HttpURLConnection}) serves every operation but PATCH,
- * which it cannot send; PATCH goes through Jersey's Apache HttpClient 5 connector. Its typed reading fails on the
- * real server's {@code emails} string, so it is served the conformant array form.
+ * The peer: the UnboundID SCIM 2 SDK client ({@link ScimService}) on Jersey, told to send
+ * and accept {@code application/json} (Grantex answers 415 to
+ * {@code application/scim+json}), reading typed {@link UserResource}s. Jersey's default
+ * connector ({@code HttpURLConnection}) serves every operation but PATCH, which it cannot
+ * send; PATCH goes through Jersey's Apache HttpClient 5 connector. Its typed reading
+ * fails on the real server's {@code emails} string, so it is served the conformant array
+ * form.
  */
 final class UnboundIdOps implements ScimOps {
 
@@ -42,7 +44,8 @@ final class UnboundIdOps implements ScimOps {
 		ClientRequestFilter bearer = (request) -> request.getHeaders()
 			.putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + scimToken);
 		this.defaultClient = ClientBuilder.newClient().register(bearer);
-		this.apacheClient = ClientBuilder.newClient(new ClientConfig().connectorProvider(new Apache5ConnectorProvider()))
+		this.apacheClient = ClientBuilder
+			.newClient(new ClientConfig().connectorProvider(new Apache5ConnectorProvider()))
 			.register(bearer);
 		String root = baseUrl + "/scim/v2";
 		this.scim = new ScimService(this.defaultClient.target(root));
@@ -104,7 +107,10 @@ final class UnboundIdOps implements ScimOps {
 		}
 	}
 
-	/** A pager as a user of this SDK writes it: pages of 100 until the users seen reach totalResults. */
+	/**
+	 * A pager as a user of this SDK writes it: pages of 100 until the users seen reach
+	 * totalResults.
+	 */
 	@Override
 	public long streamUsers(Consumer<Object> sink) {
 		long seen = 0;

@@ -12,9 +12,10 @@ import java.util.Locale;
 import dev.grantex.scim.test.FakeGrantexServer;
 
 /**
- * Response bodies exactly as Grantex sends them, taken once from {@link FakeGrantexServer} (which reproduces the real
- * server's bytes): a user, and pages of 100 and 200 users, each with {@code emails} as the real server's string
- * holding JSON and as the conformant array.
+ * Response bodies exactly as Grantex sends them, taken once from
+ * {@link FakeGrantexServer} (which reproduces the real server's bytes): a user, and pages
+ * of 100 and 200 users, each with {@code emails} as the real server's string holding JSON
+ * and as the conformant array.
  *
  * @param user one user ({@code GET /scim/v2/Users/{id}})
  * @param page100 a page of 100 users, first page of 200
@@ -25,7 +26,10 @@ record WireFixtures(byte[] user, byte[] page100, byte[] page200, String userId) 
 
 	static final int USERS = 200;
 
-	/** Reads the fixtures from a fake server, with {@code emails} as a string or, if asked, as an array. */
+	/**
+	 * Reads the fixtures from a fake server, with {@code emails} as a string or, if
+	 * asked, as an array.
+	 */
 	static WireFixtures capture(boolean emailsAsArray) {
 		try (FakeGrantexServer server = FakeGrantexServer.start()) {
 			server.ipRateLimit(Integer.MAX_VALUE, java.time.Duration.ofMinutes(1));
@@ -49,10 +53,12 @@ record WireFixtures(byte[] user, byte[] page100, byte[] page200, String userId) 
 		HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 		String firstId = null;
 		for (int i = 1; i <= USERS; i++) {
-			String created = send(http, HttpRequest.newBuilder(server.baseUrl().resolve("/scim/v2/Users"))
-				.header("Authorization", "Bearer " + token)
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(createBody(i))), 201);
+			String created = send(http,
+					HttpRequest.newBuilder(server.baseUrl().resolve("/scim/v2/Users"))
+						.header("Authorization", "Bearer " + token)
+						.header("Content-Type", "application/json")
+						.POST(HttpRequest.BodyPublishers.ofString(createBody(i))),
+					201);
 			if (firstId == null) {
 				firstId = created.substring(created.indexOf("\"id\":\"") + 6);
 				firstId = firstId.substring(0, firstId.indexOf('"'));
@@ -64,7 +70,10 @@ record WireFixtures(byte[] user, byte[] page100, byte[] page200, String userId) 
 		return firstId;
 	}
 
-	/** A user as a provisioning job would create it: user name, display name, external id and one work email. */
+	/**
+	 * A user as a provisioning job would create it: user name, display name, external id
+	 * and one work email.
+	 */
 	static String createBody(int i) {
 		return String.format(Locale.ROOT, "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
 				+ "\"userName\":\"user%06d@example.com\",\"displayName\":\"User %06d Example\","
@@ -80,8 +89,8 @@ record WireFixtures(byte[] user, byte[] page100, byte[] page200, String userId) 
 		try {
 			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != expected) {
-				throw new IllegalStateException("The fake server answered " + response.statusCode() + ": "
-						+ response.body());
+				throw new IllegalStateException(
+						"The fake server answered " + response.statusCode() + ": " + response.body());
 			}
 			return response.body();
 		}
@@ -98,7 +107,10 @@ record WireFixtures(byte[] user, byte[] page100, byte[] page200, String userId) 
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
-	/** A page with {@code totalResults} set to {@code total}, for paging over many users with one prepared page. */
+	/**
+	 * A page with {@code totalResults} set to {@code total}, for paging over many users
+	 * with one prepared page.
+	 */
 	static byte[] withTotal(byte[] page, int total) {
 		String text = new String(page, StandardCharsets.UTF_8);
 		String replaced = text.replaceFirst("\"totalResults\":\\d+", "\"totalResults\":" + total);

@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 import dev.grantex.scim.model.RateLimit;
 
 /**
- * Grantex answered with an error status. Subtypes name the common cases; this type itself is thrown for
- * statuses none of them covers.
+ * Grantex answered with an error status. Subtypes name the common cases; this type itself
+ * is thrown for statuses none of them covers.
  */
 public class ScimApiException extends ScimException {
 
@@ -16,7 +16,8 @@ public class ScimApiException extends ScimException {
 	private static final long serialVersionUID = 1L;
 
 	/** What the server answered. */
-	@SuppressWarnings("serial") // records of strings and immutable values; serializable enough for logging
+	@SuppressWarnings("serial") // records of strings and immutable values; serializable
+								// enough for logging
 	private final ScimErrorResponse response;
 
 	/**

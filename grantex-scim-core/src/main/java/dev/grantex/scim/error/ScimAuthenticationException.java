@@ -3,9 +3,9 @@ package dev.grantex.scim.error;
 import java.io.Serial;
 
 /**
- * Grantex refused the credential sent (401 or 403). The message says which credential was refused and how to
- * supply the right one: the developer API key works only on {@code /v1/scim/tokens}, a SCIM token only on
- * {@code /scim/v2}.
+ * Grantex refused the credential sent (401 or 403). The message says which credential was
+ * refused and how to supply the right one: the developer API key works only on
+ * {@code /v1/scim/tokens}, a SCIM token only on {@code /scim/v2}.
  */
 public class ScimAuthenticationException extends ScimApiException {
 

@@ -3,7 +3,9 @@ package dev.grantex.scim.error;
 import java.io.Serial;
 
 /**
- * The server refused a change because it conflicts with existing data (409). Grantex itself answers a duplicate {@code userName} with 500 instead; see {@link ScimServerException#likelyDuplicateUserName()}.
+ * The server refused a change because it conflicts with existing data (409). Grantex
+ * itself answers a duplicate {@code userName} with 500 instead; see
+ * {@link ScimServerException#likelyDuplicateUserName()}.
  */
 public class ScimConflictException extends ScimApiException {
 

@@ -6,12 +6,14 @@ package dev.grantex.scim.error;
 public enum ScimCredential {
 
 	/**
-	 * The developer API key ({@code gx_live_…} or {@code gx_test_…}), accepted only on {@code /v1/scim/tokens}.
+	 * The developer API key ({@code gx_live_…} or {@code gx_test_…}), accepted only on
+	 * {@code /v1/scim/tokens}.
 	 */
 	API_KEY("developer API key", "grantex.api-key", "ScimClient.builder().apiKey(...)"),
 
 	/**
-	 * A SCIM token (64 hex characters, from {@code createToken}), accepted only on {@code /scim/v2}.
+	 * A SCIM token (64 hex characters, from {@code createToken}), accepted only on
+	 * {@code /scim/v2}.
 	 */
 	SCIM_TOKEN("SCIM token", "grantex.scim.token", "ScimClient.builder().scimToken(...)");
 
@@ -53,7 +55,8 @@ public enum ScimCredential {
 
 	/**
 	 * A hint on how to set this credential.
-	 * @return e.g. {@code set grantex.scim.token (Spring Boot) or call ScimClient.builder().scimToken(...)}
+	 * @return e.g.
+	 * {@code set grantex.scim.token (Spring Boot) or call ScimClient.builder().scimToken(...)}
 	 */
 	public String howToSet() {
 		return "set " + this.property + " (Spring Boot) or call " + this.builderMethod;

@@ -7,27 +7,35 @@ import org.jspecify.annotations.Nullable;
 import dev.grantex.scim.model.RateLimit;
 
 /**
- * What an error response from Grantex said, read from whichever of its shapes it came in: SCIM
- * ({@code detail}, {@code scimType}, {@code status}), Grantex ({@code message}, {@code code},
- * {@code requestId}) or the framework's ({@code message}, {@code error}, {@code statusCode}).
+ * What an error response from Grantex said, read from whichever of its shapes it came in:
+ * SCIM ({@code detail}, {@code scimType}, {@code status}), Grantex ({@code message},
+ * {@code code}, {@code requestId}) or the framework's ({@code message}, {@code error},
+ * {@code statusCode}).
  *
  * @param status the HTTP status code
- * @param request the request that failed, as method and URI template, e.g. {@code GET /scim/v2/Users/{id}}
- * @param code Grantex's error code (e.g. {@code BAD_REQUEST}), or the framework's {@code error}, or {@code null}
+ * @param request the request that failed, as method and URI template, e.g. {@code GET
+ * /scim/v2/Users/{id}}
+ * @param code Grantex's error code (e.g. {@code BAD_REQUEST}), or the framework's
+ * {@code error}, or {@code null}
  * @param message Grantex's or the framework's {@code message}, or {@code null}
  * @param scimType the SCIM {@code scimType} (e.g. {@code noTarget}), or {@code null}
  * @param detail the SCIM {@code detail}, or {@code null}
- * @param requestId the request id from a Grantex-shaped body, or {@code null}; quote it to Grantex support
- * @param rateLimit the rate-limit headers of the response, or {@code null} when it had none
- * @param retryAfter the wait a {@code retry-after} header asked for, or {@code null} when there was none
- * @param body the response body as text, cut to a few kilobytes; empty when there was none
+ * @param requestId the request id from a Grantex-shaped body, or {@code null}; quote it
+ * to Grantex support
+ * @param rateLimit the rate-limit headers of the response, or {@code null} when it had
+ * none
+ * @param retryAfter the wait a {@code retry-after} header asked for, or {@code null} when
+ * there was none
+ * @param body the response body as text, cut to a few kilobytes; empty when there was
+ * none
  */
 public record ScimErrorResponse(int status, String request, @Nullable String code, @Nullable String message,
 		@Nullable String scimType, @Nullable String detail, @Nullable String requestId, @Nullable RateLimit rateLimit,
 		@Nullable Duration retryAfter, String body) {
 
 	/**
-	 * The most specific text the server gave: the SCIM {@code detail}, else the {@code message}.
+	 * The most specific text the server gave: the SCIM {@code detail}, else the
+	 * {@code message}.
 	 * @return the server's explanation, or {@code null} when the body had none
 	 */
 	public @Nullable String explanation() {

@@ -6,12 +6,13 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The base type of every exception the Grantex SCIM client throws (bad arguments aside, which are
- * {@link IllegalArgumentException}s raised before anything is sent).
+ * The base type of every exception the Grantex SCIM client throws (bad arguments aside,
+ * which are {@link IllegalArgumentException}s raised before anything is sent).
  *
- * <p>When an operation failed after retries, the exception thrown is the last attempt's, its message ends with
- * the history of every attempt, {@link #attempts()} counts them, and the earlier attempts' exceptions are
- * {@linkplain #getSuppressed() suppressed} by it.
+ * <p>
+ * When an operation failed after retries, the exception thrown is the last attempt's, its
+ * message ends with the history of every attempt, {@link #attempts()} counts them, and
+ * the earlier attempts' exceptions are {@linkplain #getSuppressed() suppressed} by it.
  */
 public abstract class ScimException extends RuntimeException {
 
@@ -21,7 +22,9 @@ public abstract class ScimException extends RuntimeException {
 	/** How many attempts the operation made. */
 	private int attempts = 1;
 
-	/** Why each attempt failed, in order; {@code null} when the operation was not retried. */
+	/**
+	 * Why each attempt failed, in order; {@code null} when the operation was not retried.
+	 */
 	private @Nullable String attemptHistory;
 
 	/**
@@ -42,8 +45,9 @@ public abstract class ScimException extends RuntimeException {
 	}
 
 	/**
-	 * Records that this exception ends an operation that made several attempts. Called by the client's retry
-	 * support, which also adds the earlier attempts' exceptions as suppressed.
+	 * Records that this exception ends an operation that made several attempts. Called by
+	 * the client's retry support, which also adds the earlier attempts' exceptions as
+	 * suppressed.
 	 * @param attempts how many attempts were made
 	 * @param history why each attempt failed, in order
 	 */
@@ -56,8 +60,8 @@ public abstract class ScimException extends RuntimeException {
 	public String getMessage() {
 		// never null: every constructor takes a message
 		String message = Objects.requireNonNullElse(super.getMessage(), "");
-		return (this.attemptHistory != null) ? message + " Gave up after " + this.attempts + " attempts: "
-				+ this.attemptHistory + "." : message;
+		return (this.attemptHistory != null)
+				? message + " Gave up after " + this.attempts + " attempts: " + this.attemptHistory + "." : message;
 	}
 
 }

@@ -3,8 +3,9 @@ package dev.grantex.scim.error;
 import java.io.Serial;
 
 /**
- * The calling thread was interrupted while the client waited to retry, so it stopped retrying. The thread's
- * interrupt flag is left set; the cause is the failure that was about to be retried.
+ * The calling thread was interrupted while the client waited to retry, so it stopped
+ * retrying. The thread's interrupt flag is left set; the cause is the failure that was
+ * about to be retried.
  */
 public class ScimInterruptedException extends ScimException {
 

@@ -3,8 +3,8 @@ package dev.grantex.scim.error;
 import java.io.Serial;
 
 /**
- * The operation needs a credential the client was not given; nothing was sent. The message names the
- * property or builder call that supplies it.
+ * The operation needs a credential the client was not given; nothing was sent. The
+ * message names the property or builder call that supplies it.
  */
 public class ScimMissingCredentialException extends ScimException {
 

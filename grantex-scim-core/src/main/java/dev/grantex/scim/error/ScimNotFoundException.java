@@ -3,7 +3,8 @@ package dev.grantex.scim.error;
 import java.io.Serial;
 
 /**
- * The resource does not exist (404): an unknown or deleted id, another developer's id, or a route the server does not have (then check the base URL).
+ * The resource does not exist (404): an unknown or deleted id, another developer's id, or
+ * a route the server does not have (then check the base URL).
  */
 public class ScimNotFoundException extends ScimApiException {
 

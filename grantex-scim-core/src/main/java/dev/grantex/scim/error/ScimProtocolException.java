@@ -5,8 +5,9 @@ import java.io.Serial;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Grantex answered with a success status, but the body could not be read as what the operation returns
- * (empty, cut short, not JSON, or missing a required member such as {@code id}).
+ * Grantex answered with a success status, but the body could not be read as what the
+ * operation returns (empty, cut short, not JSON, or missing a required member such as
+ * {@code id}).
  */
 public class ScimProtocolException extends ScimException {
 

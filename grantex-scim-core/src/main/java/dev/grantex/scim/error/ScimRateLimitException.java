@@ -6,8 +6,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Grantex refused the request because a rate limit was exceeded (429). The server processed nothing, so the
- * same request may be sent again after {@link #retryAfter()}.
+ * Grantex refused the request because a rate limit was exceeded (429). The server
+ * processed nothing, so the same request may be sent again after {@link #retryAfter()}.
  */
 public class ScimRateLimitException extends ScimApiException {
 
@@ -21,7 +21,8 @@ public class ScimRateLimitException extends ScimApiException {
 	 * Creates the exception.
 	 * @param message the message
 	 * @param response what the server answered
-	 * @param retryAfter how long the server asked to wait, or {@code null} when it did not say
+	 * @param retryAfter how long the server asked to wait, or {@code null} when it did
+	 * not say
 	 */
 	public ScimRateLimitException(String message, ScimErrorResponse response, @Nullable Duration retryAfter) {
 		super(message, response);

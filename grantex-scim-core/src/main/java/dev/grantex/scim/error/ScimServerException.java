@@ -3,11 +3,14 @@ package dev.grantex.scim.error;
 import java.io.Serial;
 
 /**
- * Grantex failed with a server error (5xx). Its 5xx bodies carry no details beyond a request id.
+ * Grantex failed with a server error (5xx). Its 5xx bodies carry no details beyond a
+ * request id.
  *
- * <p>Grantex also answers 500, not 409, when a create, replace or rename would give a user the
- * {@code userName} of another user of the same developer; {@link #likelyDuplicateUserName()} is {@code true}
- * for a 500 that follows such a request.
+ * <p>
+ * Grantex also answers 500, not 409, when a create, replace or rename would give a user
+ * the {@code userName} of another user of the same developer;
+ * {@link #likelyDuplicateUserName()} is {@code true} for a 500 that follows such a
+ * request.
  */
 public class ScimServerException extends ScimApiException {
 
@@ -21,7 +24,8 @@ public class ScimServerException extends ScimApiException {
 	 * Creates the exception.
 	 * @param message the message
 	 * @param response what the server answered
-	 * @param likelyDuplicateUserName whether the failed request set a {@code userName} and the status was 500
+	 * @param likelyDuplicateUserName whether the failed request set a {@code userName}
+	 * and the status was 500
 	 */
 	public ScimServerException(String message, ScimErrorResponse response, boolean likelyDuplicateUserName) {
 		super(message, response);
@@ -29,8 +33,8 @@ public class ScimServerException extends ScimApiException {
 	}
 
 	/**
-	 * Whether this 500 most likely means the {@code userName} sent is already taken, which is how Grantex
-	 * reports that conflict.
+	 * Whether this 500 most likely means the {@code userName} sent is already taken,
+	 * which is how Grantex reports that conflict.
 	 * @return {@code true} for a 500 after a request that set a {@code userName}
 	 */
 	public boolean likelyDuplicateUserName() {

@@ -3,10 +3,13 @@ package dev.grantex.scim.error;
 import java.io.Serial;
 
 /**
- * No HTTP answer was received: the connection could not be made, timed out, or broke. Wraps the I/O cause.
+ * No HTTP answer was received: the connection could not be made, timed out, or broke.
+ * Wraps the I/O cause.
  *
- * <p>{@link #kind()} tells whether the server can have processed the request: it cannot for
- * {@link Kind#CONNECT_REFUSED} and {@link Kind#CONNECT_TIMEOUT}; it may have for the others.
+ * <p>
+ * {@link #kind()} tells whether the server can have processed the request: it cannot for
+ * {@link Kind#CONNECT_REFUSED} and {@link Kind#CONNECT_TIMEOUT}; it may have for the
+ * others.
  */
 public class ScimTransportException extends ScimException {
 
@@ -36,7 +39,8 @@ public class ScimTransportException extends ScimException {
 	}
 
 	/**
-	 * Whether the request can have reached the server, so that repeating a non-idempotent one risks doing it twice.
+	 * Whether the request can have reached the server, so that repeating a non-idempotent
+	 * one risks doing it twice.
 	 * @return {@code false} only when the connection was never established
 	 */
 	public boolean requestMayHaveBeenProcessed() {

@@ -3,7 +3,8 @@ package dev.grantex.scim.error;
 import java.io.Serial;
 
 /**
- * The server refused the request as malformed (400), too large (413) or of the wrong media type (415). Repeating it unchanged fails again.
+ * The server refused the request as malformed (400), too large (413) or of the wrong
+ * media type (415). Repeating it unchanged fails again.
  */
 public class ScimValidationException extends ScimApiException {
 

@@ -1,7 +1,9 @@
 /**
- * The unchecked exceptions of the Grantex SCIM client, all under {@link dev.grantex.scim.error.ScimException}.
+ * The unchecked exceptions of the Grantex SCIM client, all under
+ * {@link dev.grantex.scim.error.ScimException}.
  *
- * <p>None of their messages contains a credential, a {@code userName} or an email address.
+ * <p>
+ * None of their messages contains a credential, a {@code userName} or an email address.
  */
 @NullMarked
 package dev.grantex.scim.error;

@@ -12,14 +12,18 @@ import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Holds response bodies to the read timeout. The JDK client's request timeout ends when the head of the answer
- * arrives, so a body that stalls after it would block its reader for ever.
+ * Holds response bodies to the read timeout. The JDK client's request timeout ends when
+ * the head of the answer arrives, so a body that stalls after it would block its reader
+ * for ever.
  *
- * <p>One daemon thread looks over the bodies being read every {@code tick} and closes those past their deadline,
- * which makes their reader fail with an {@link HttpTimeoutException}; a stall is therefore noticed up to one tick
- * after the deadline. Watching a body costs a set insertion and never wakes a thread, where a timer per request
- * (as Spring's JDK factory schedules) wakes the timer thread on every call. The thread starts with the first body
- * and ends once none has been watched for a while (ten seconds for the shared instance), so an idle client holds no thread.
+ * <p>
+ * One daemon thread looks over the bodies being read every {@code tick} and closes those
+ * past their deadline, which makes their reader fail with an
+ * {@link HttpTimeoutException}; a stall is therefore noticed up to one tick after the
+ * deadline. Watching a body costs a set insertion and never wakes a thread, where a timer
+ * per request (as Spring's JDK factory schedules) wakes the timer thread on every call.
+ * The thread starts with the first body and ends once none has been watched for a while
+ * (ten seconds for the shared instance), so an idle client holds no thread.
  */
 final class BodyDeadlines {
 
@@ -80,7 +84,8 @@ final class BodyDeadlines {
 					continue;
 				}
 				this.running.set(false);
-				// a body watched after the check above would otherwise find the flag still set and start no thread
+				// a body watched after the check above would otherwise find the flag
+				// still set and start no thread
 				if (this.watched.isEmpty() || !this.running.compareAndSet(false, true)) {
 					return;
 				}
@@ -95,7 +100,10 @@ final class BodyDeadlines {
 		}
 	}
 
-	/** A body that fails with a timeout once its deadline has passed; forgotten when read to its end or closed. */
+	/**
+	 * A body that fails with a timeout once its deadline has passed; forgotten when read
+	 * to its end or closed.
+	 */
 	private final class WatchedBody extends InputStream {
 
 		private final InputStream body;

@@ -46,26 +46,30 @@ import dev.grantex.scim.observation.ScimClientObservationDocumentation;
 
 /**
  * The {@link ScimClient} on Spring's {@link RestClient}. Every operation goes through
- * {@link #execute(Call, BodyReader)}, which picks the credential, sends, records the rate limit and maps
- * failures; the JSON is read straight from the response stream by {@link ScimJson}.
+ * {@link #execute(Call, BodyReader)}, which picks the credential, sends, records the rate
+ * limit and maps failures; the JSON is read straight from the response stream by
+ * {@link ScimJson}.
  */
 final class DefaultScimClient implements ScimClient {
 
-	private static final ScimClientObservationConvention DEFAULT_OBSERVATION_CONVENTION =
-			new DefaultScimClientObservationConvention();
+	private static final ScimClientObservationConvention DEFAULT_OBSERVATION_CONVENTION = new DefaultScimClientObservationConvention();
 
 	private static final int MAX_PAGE_SIZE = 200;
 
 	private static final int DEFAULT_PAGE_SIZE = 100;
 
 	/**
-	 * Where {@code RestClient.uri(String, Object...)} keeps the URI template, for {@code http.client.requests}. The
-	 * URI is expanded here, so that the template is parsed once per request rather than twice; the attribute is then
-	 * set here, to the same value.
+	 * Where {@code RestClient.uri(String, Object...)} keeps the URI template, for
+	 * {@code http.client.requests}. The URI is expanded here, so that the template is
+	 * parsed once per request rather than twice; the attribute is then set here, to the
+	 * same value.
 	 */
 	private static final String URI_TEMPLATE_ATTRIBUTE = RestClient.class.getName() + ".uriTemplate";
 
-	/** How much of an error body is read; Grantex's are a few hundred bytes, a proxy's page may be more. */
+	/**
+	 * How much of an error body is read; Grantex's are a few hundred bytes, a proxy's
+	 * page may be more.
+	 */
 	private static final int MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 	private final RestClient restClient;
@@ -118,7 +122,8 @@ final class DefaultScimClient implements ScimClient {
 	@Override
 	public ScimTokenWithSecret createToken(String label) {
 		if (label == null || label.isBlank()) {
-			throw new IllegalArgumentException("label must not be blank: Grantex requires a label for every SCIM token");
+			throw new IllegalArgumentException(
+					"label must not be blank: Grantex requires a label for every SCIM token");
 		}
 		return execute(Call.of(ScimOperation.TOKENS_CREATE).body(this.json.writeTokenRequest(label)),
 				this.json::readCreatedToken);
@@ -142,8 +147,8 @@ final class DefaultScimClient implements ScimClient {
 	@Override
 	public ScimListResponse listUsers(int startIndex, int count) {
 		if (startIndex < 1) {
-			throw new IllegalArgumentException("startIndex must be at least 1 (SCIM indexes are 1-based), was "
-					+ startIndex);
+			throw new IllegalArgumentException(
+					"startIndex must be at least 1 (SCIM indexes are 1-based), was " + startIndex);
 		}
 		if (count < 0) {
 			throw new IllegalArgumentException("count must not be negative, was " + count);
@@ -161,8 +166,8 @@ final class DefaultScimClient implements ScimClient {
 	@Override
 	public Stream<ScimUser> streamUsers(int pageSize) {
 		if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-			throw new IllegalArgumentException("pageSize must be between 1 and " + MAX_PAGE_SIZE
-					+ " (Grantex's largest page), was " + pageSize);
+			throw new IllegalArgumentException(
+					"pageSize must be between 1 and " + MAX_PAGE_SIZE + " (Grantex's largest page), was " + pageSize);
 		}
 		return StreamSupport.stream(new UserPager(this::listUsers, pageSize), false);
 	}
@@ -174,7 +179,10 @@ final class DefaultScimClient implements ScimClient {
 		return execute(call, this.json::readUser, () -> findByUserName(params.userName()));
 	}
 
-	/** Whether an earlier, unanswered create took effect; Grantex ignores filter, so this reads every page. */
+	/**
+	 * Whether an earlier, unanswered create took effect; Grantex ignores filter, so this
+	 * reads every page.
+	 */
 	private Optional<ScimUser> findByUserName(String userName) {
 		try (Stream<ScimUser> users = streamUsers(MAX_PAGE_SIZE)) {
 			return users.filter((user) -> user.userName().equals(userName)).findFirst();
@@ -190,7 +198,8 @@ final class DefaultScimClient implements ScimClient {
 	public ScimUser replaceUser(String userId, CreateScimUserParams params) {
 		String id = requireId(userId, "userId");
 		requireParams(params);
-		return execute(Call.of(ScimOperation.USERS_REPLACE).variables(id).body(this.json.writeUser(params)).setsUserName(),
+		return execute(
+				Call.of(ScimOperation.USERS_REPLACE).variables(id).body(this.json.writeUser(params)).setsUserName(),
 				this.json::readUser);
 	}
 
@@ -239,7 +248,10 @@ final class DefaultScimClient implements ScimClient {
 		return execute(call, reader, null);
 	}
 
-	/** Runs one logical operation: observed as a whole, its attempts under the retry policy. */
+	/**
+	 * Runs one logical operation: observed as a whole, its attempts under the retry
+	 * policy.
+	 */
 	private <T extends @Nullable Object> T execute(Call call, BodyReader<T> reader,
 			@Nullable Supplier<Optional<T>> verifier) {
 		if (this.observationRegistry.isNoop()) {
@@ -267,8 +279,9 @@ final class DefaultScimClient implements ScimClient {
 		try {
 			RestClient.RequestBodySpec request = this.restClient.method(operation.method())
 				.uri(uri(call))
-				.attribute(URI_TEMPLATE_ATTRIBUTE, this.uriTemplates.computeIfAbsent(call.uriTemplate,
-						(template) -> this.uriBuilderFactory.uriString(template).toUriString()))
+				.attribute(URI_TEMPLATE_ATTRIBUTE,
+						this.uriTemplates.computeIfAbsent(call.uriTemplate,
+								(template) -> this.uriBuilderFactory.uriString(template).toUriString()))
 				.headers((headers) -> {
 					headers.set(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE);
 					if (secret != null) {
@@ -307,9 +320,10 @@ final class DefaultScimClient implements ScimClient {
 	}
 
 	/**
-	 * The request URI: the base URL and the template with each variable encoded as data, as
-	 * {@code UriBuilderFactory} in {@code TEMPLATE_AND_VALUES} mode expands it (so that an id like {@code a/b} or
-	 * {@code x?y} stays one path segment), without parsing the template again on every request.
+	 * The request URI: the base URL and the template with each variable encoded as data,
+	 * as {@code UriBuilderFactory} in {@code TEMPLATE_AND_VALUES} mode expands it (so
+	 * that an id like {@code a/b} or {@code x?y} stays one path segment), without parsing
+	 * the template again on every request.
 	 */
 	private URI uri(Call call) {
 		String template = call.uriTemplate;
@@ -330,12 +344,14 @@ final class DefaultScimClient implements ScimClient {
 		return URI.create(uri.append(template, from, template.length()).toString());
 	}
 
-	private <T extends @Nullable Object> T read(Call call, int status, InputStream body, BodyReader<T> reader) throws IOException {
+	private <T extends @Nullable Object> T read(Call call, int status, InputStream body, BodyReader<T> reader)
+			throws IOException {
 		try {
 			return reader.read(body);
 		}
 		catch (JacksonIOException ex) {
-			// the connection broke while the body was read: a transport failure, not a bad body
+			// the connection broke while the body was read: a transport failure, not a
+			// bad body
 			throw ex.getCause();
 		}
 		catch (JacksonException ex) {
@@ -351,7 +367,10 @@ final class DefaultScimClient implements ScimClient {
 				+ ", but the body could not be read: " + reason, status, cause);
 	}
 
-	/** The credential to send: the one the route needs, else, on /scim/v2, the API key as a fallback. */
+	/**
+	 * The credential to send: the one the route needs, else, on /scim/v2, the API key as
+	 * a fallback.
+	 */
 	private @Nullable ScimCredential credentialFor(ScimOperation operation) {
 		ScimCredential needed = operation.credential();
 		if (needed == null) {
@@ -391,8 +410,10 @@ final class DefaultScimClient implements ScimClient {
 		}
 	}
 
-	// Void has no value but null. Declared non-null so that NullAway's standard mode (before JDK 22), which
-	// cannot see BodyReader<@Nullable Void>, accepts DefaultScimClient::none; JSpecify mode accepts either.
+	// Void has no value but null. Declared non-null so that NullAway's standard mode
+	// (before JDK 22), which
+	// cannot see BodyReader<@Nullable Void>, accepts DefaultScimClient::none; JSpecify
+	// mode accepts either.
 	@SuppressWarnings("NullAway")
 	private static Void none(InputStream body) {
 		return null;
@@ -451,7 +472,10 @@ final class DefaultScimClient implements ScimClient {
 			return this;
 		}
 
-		/** The id in the URI, for traces: the first variable of a template that names one resource. */
+		/**
+		 * The id in the URI, for traces: the first variable of a template that names one
+		 * resource.
+		 */
 		@Nullable String resourceId() {
 			return (this.uriTemplate.endsWith("{id}") && this.uriVariables.length > 0)
 					? String.valueOf(this.uriVariables[0]) : null;

@@ -19,7 +19,8 @@ import dev.grantex.scim.ScimClient;
 import dev.grantex.scim.observation.ScimClientObservationConvention;
 
 /**
- * Builds the {@link ScimClient}; reached through {@link ScimClient#builder()}, never directly.
+ * Builds the {@link ScimClient}; reached through {@link ScimClient#builder()}, never
+ * directly.
  */
 public final class DefaultScimClientBuilder implements ScimClient.Builder {
 
@@ -72,8 +73,8 @@ public final class DefaultScimClientBuilder implements ScimClient.Builder {
 			return baseUrl(new URI(baseUrl.trim()));
 		}
 		catch (URISyntaxException ex) {
-			throw new IllegalArgumentException("baseUrl is not a valid URL (" + ex.getReason() + "), e.g. "
-					+ ScimClient.DEFAULT_BASE_URL, ex);
+			throw new IllegalArgumentException(
+					"baseUrl is not a valid URL (" + ex.getReason() + "), e.g. " + ScimClient.DEFAULT_BASE_URL, ex);
 		}
 	}
 
@@ -128,7 +129,8 @@ public final class DefaultScimClientBuilder implements ScimClient.Builder {
 	@Override
 	public ScimClient.Builder retry(RetrySettings retry) {
 		if (retry == null) {
-			throw new IllegalArgumentException("retry must not be null; use RetrySettings.disabled() to turn retry off");
+			throw new IllegalArgumentException(
+					"retry must not be null; use RetrySettings.disabled() to turn retry off");
 		}
 		this.retry = retry;
 		return this;
@@ -166,7 +168,8 @@ public final class DefaultScimClientBuilder implements ScimClient.Builder {
 	}
 
 	/**
-	 * Replaces the clock and the waiting between retries, so that tests control time. Not API.
+	 * Replaces the clock and the waiting between retries, so that tests control time. Not
+	 * API.
 	 * @param clock the clock
 	 * @param sleeper how to wait
 	 * @return this builder
@@ -182,17 +185,19 @@ public final class DefaultScimClientBuilder implements ScimClient.Builder {
 		RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
 				: RestClient.builder();
 		DefaultUriBuilderFactory uriBuilderFactory = new DefaultUriBuilderFactory(this.baseUrl.toString());
-		// encodes every URI variable as data: an id like "a/b" or "x?y" stays one path segment
+		// encodes every URI variable as data: an id like "a/b" or "x?y" stays one path
+		// segment
 		uriBuilderFactory.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.TEMPLATE_AND_VALUES);
 		ObservationRegistry registry = (this.observationRegistry != null) ? this.observationRegistry
 				: ObservationRegistry.NOOP;
 		if (this.observationRegistry != null) {
-			// each attempt is then also observed as Spring's http.client.requests, tagged by URI template
+			// each attempt is then also observed as Spring's http.client.requests, tagged
+			// by URI template
 			builder.observationRegistry(this.observationRegistry);
 		}
 		RestClient restClient = builder.uriBuilderFactory(uriBuilderFactory)
-			.requestFactory(RequestFactories.resolve(this.baseUrl, this.requestFactory, this.connectTimeout,
-					this.readTimeout))
+			.requestFactory(
+					RequestFactories.resolve(this.baseUrl, this.requestFactory, this.connectTimeout, this.readTimeout))
 			.build();
 		RetryExecutor retryExecutor = new RetryExecutor(this.retry, this.clock, this.sleeper,
 				() -> ThreadLocalRandom.current().nextDouble(), this.retryListener);

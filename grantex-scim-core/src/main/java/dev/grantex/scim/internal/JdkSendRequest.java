@@ -42,7 +42,8 @@ final class JdkSendRequest extends AbstractStreamingClientHttpRequest {
 
 	private final BodyDeadlines deadlines;
 
-	JdkSendRequest(HttpClient httpClient, URI uri, HttpMethod method, @Nullable Duration readTimeout, BodyDeadlines deadlines) {
+	JdkSendRequest(HttpClient httpClient, URI uri, HttpMethod method, @Nullable Duration readTimeout,
+			BodyDeadlines deadlines) {
 		this.httpClient = httpClient;
 		this.uri = uri;
 		this.method = method;
@@ -67,7 +68,8 @@ final class JdkSendRequest extends AbstractStreamingClientHttpRequest {
 		Duration readTimeout = this.readTimeout;
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.uri);
 		if (readTimeout != null) {
-			// the JDK's timeout ends with the head of the answer; BodyDeadlines holds the body to the same deadline
+			// the JDK's timeout ends with the head of the answer; BodyDeadlines holds the
+			// body to the same deadline
 			request.timeout(readTimeout);
 		}
 		for (Map.Entry<String, List<String>> header : headers.headerSet()) {
@@ -94,15 +96,18 @@ final class JdkSendRequest extends AbstractStreamingClientHttpRequest {
 		return new JdkSendResponse(response, responseBody);
 	}
 
-	/** The body, written here by the calling thread: Grantex's bodies are small, and known before sending. */
+	/**
+	 * The body, written here by the calling thread: Grantex's bodies are small, and known
+	 * before sending.
+	 */
 	private static HttpRequest.BodyPublisher publisher(HttpHeaders headers,
 			StreamingHttpOutputMessage.@Nullable Body body) throws IOException {
 		if (body == null) {
 			return HttpRequest.BodyPublishers.noBody();
 		}
 		long length = headers.getContentLength();
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream((length > 0 && length < Integer.MAX_VALUE)
-				? (int) length : 256);
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(
+				(length > 0 && length < Integer.MAX_VALUE) ? (int) length : 256);
 		body.writeTo(bytes);
 		return HttpRequest.BodyPublishers.ofByteArray(bytes.toByteArray());
 	}

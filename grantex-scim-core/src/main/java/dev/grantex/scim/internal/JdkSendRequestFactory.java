@@ -11,15 +11,18 @@ import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 
 /**
- * Sends each request with {@link HttpClient#send} on the calling thread: the client's default transport.
+ * Sends each request with {@link HttpClient#send} on the calling thread: the client's
+ * default transport.
  *
- * <p>Spring's {@code JdkClientHttpRequestFactory} uses {@code sendAsync}, whose answer the JDK hands to
- * another thread before the caller sees it, schedules a timer per request for its read timeout, and writes
- * each body from yet another thread. Every hand-off between threads costs a wake-up; together they made a
- * call on loopback several times slower than the same request through {@code send} (see
- * {@code docs/benchmarks.md}). Here the body, a few hundred bytes of JSON, is written by the caller, the
- * answer is awaited by the caller, and the read timeout is the JDK's own request timeout for the head and
- * {@link BodyDeadlines} for the body.
+ * <p>
+ * Spring's {@code JdkClientHttpRequestFactory} uses {@code sendAsync}, whose answer the
+ * JDK hands to another thread before the caller sees it, schedules a timer per request
+ * for its read timeout, and writes each body from yet another thread. Every hand-off
+ * between threads costs a wake-up; together they made a call on loopback several times
+ * slower than the same request through {@code send} (see {@code docs/benchmarks.md}).
+ * Here the body, a few hundred bytes of JSON, is written by the caller, the answer is
+ * awaited by the caller, and the read timeout is the JDK's own request timeout for the
+ * head and {@link BodyDeadlines} for the body.
  */
 final class JdkSendRequestFactory implements ClientHttpRequestFactory {
 
@@ -31,8 +34,8 @@ final class JdkSendRequestFactory implements ClientHttpRequestFactory {
 
 	/**
 	 * @param httpClient the client to send with
-	 * @param readTimeout how long the whole answer may take, from sending to the end of its body; {@code null}
-	 * for no limit
+	 * @param readTimeout how long the whole answer may take, from sending to the end of
+	 * its body; {@code null} for no limit
 	 * @param deadlines what holds bodies to the read timeout
 	 */
 	JdkSendRequestFactory(HttpClient httpClient, @Nullable Duration readTimeout, BodyDeadlines deadlines) {

@@ -15,7 +15,10 @@ import org.springframework.util.CollectionUtils;
 /** The answer to a {@link JdkSendRequest}. */
 final class JdkSendResponse implements ClientHttpResponse {
 
-	/** Beyond this, what is left is not worth the wait: the connection is given up instead. */
+	/**
+	 * Beyond this, what is left is not worth the wait: the connection is given up
+	 * instead.
+	 */
 	private static final int MAX_DRAINED_BYTES = 64 * 1024;
 
 	private final HttpResponse<InputStream> response;
@@ -40,7 +43,10 @@ final class JdkSendResponse implements ClientHttpResponse {
 		return (status != null) ? status.getReasonPhrase() : "";
 	}
 
-	/** The JDK client's headers, whose names it already compares without regard to case, seen through Spring's type. */
+	/**
+	 * The JDK client's headers, whose names it already compares without regard to case,
+	 * seen through Spring's type.
+	 */
 	@Override
 	public HttpHeaders getHeaders() {
 		HttpHeaders headers = this.headers;
@@ -57,9 +63,10 @@ final class JdkSendResponse implements ClientHttpResponse {
 	}
 
 	/**
-	 * Reads what is left of the body, up to {@link #MAX_DRAINED_BYTES}, then closes it. A body closed before its end
-	 * makes the JDK client cancel the exchange and discard the connection; a JSON reader stops at the last brace,
-	 * often before the end of the stream is seen, and would cost a new connection per request.
+	 * Reads what is left of the body, up to {@link #MAX_DRAINED_BYTES}, then closes it. A
+	 * body closed before its end makes the JDK client cancel the exchange and discard the
+	 * connection; a JSON reader stops at the last brace, often before the end of the
+	 * stream is seen, and would cost a new connection per request.
 	 */
 	@Override
 	public void close() {

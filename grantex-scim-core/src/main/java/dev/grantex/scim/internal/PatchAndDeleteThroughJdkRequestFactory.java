@@ -8,10 +8,12 @@ import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
 
 /**
- * Sends {@code PATCH} and {@code DELETE} through the JDK client and everything else through the given factory. For
- * Spring's {@code SimpleClientHttpRequestFactory}, whose {@code HttpURLConnection} refuses {@code PATCH} ("Invalid
- * HTTP method: PATCH") and sends every {@code DELETE} with {@code Content-Type: application/x-www-form-urlencoded},
- * which Grantex answers with 415 "Unsupported Media Type". The JDK client has the builder's timeouts, not the given
+ * Sends {@code PATCH} and {@code DELETE} through the JDK client and everything else
+ * through the given factory. For Spring's {@code SimpleClientHttpRequestFactory}, whose
+ * {@code HttpURLConnection} refuses {@code PATCH} ("Invalid HTTP method: PATCH") and
+ * sends every {@code DELETE} with
+ * {@code Content-Type: application/x-www-form-urlencoded}, which Grantex answers with 415
+ * "Unsupported Media Type". The JDK client has the builder's timeouts, not the given
  * factory's proxy or SSL settings.
  */
 final class PatchAndDeleteThroughJdkRequestFactory implements ClientHttpRequestFactory {

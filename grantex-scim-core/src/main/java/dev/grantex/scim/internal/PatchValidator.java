@@ -9,13 +9,16 @@ import org.jspecify.annotations.Nullable;
 import dev.grantex.scim.model.PatchOperation;
 
 /**
- * Refuses, before sending, the PATCH operations that Grantex accepts with 200 and then ignores or misapplies,
- * so that a caller never believes a change was made when it was not.
+ * Refuses, before sending, the PATCH operations that Grantex accepts with 200 and then
+ * ignores or misapplies, so that a caller never believes a change was made when it was
+ * not.
  *
- * <p>Grantex applies only {@code add} and {@code replace} on {@code active}, {@code userName} and
- * {@code displayName}; it stores any {@code active} value other than the JSON literal {@code true} as
- * {@code false} (so {@code "True"} deactivates), and it cannot clear {@code displayName}. Messages name paths
- * and operations, never values, which may be personal data.
+ * <p>
+ * Grantex applies only {@code add} and {@code replace} on {@code active},
+ * {@code userName} and {@code displayName}; it stores any {@code active} value other than
+ * the JSON literal {@code true} as {@code false} (so {@code "True"} deactivates), and it
+ * cannot clear {@code displayName}. Messages name paths and operations, never values,
+ * which may be personal data.
  */
 final class PatchValidator {
 
@@ -33,12 +36,14 @@ final class PatchValidator {
 		}
 	}
 
-	/** Whether any of the operations sets {@code userName}, for telling a duplicate from another 500. */
+	/**
+	 * Whether any of the operations sets {@code userName}, for telling a duplicate from
+	 * another 500.
+	 */
 	static boolean setsUserName(List<PatchOperation> operations) {
 		for (PatchOperation operation : operations) {
-			if ("userName".equals(operation.path())
-					|| (operation.path() == null && operation.value() instanceof Map<?, ?> map
-							&& map.containsKey("userName"))) {
+			if ("userName".equals(operation.path()) || (operation.path() == null
+					&& operation.value() instanceof Map<?, ?> map && map.containsKey("userName"))) {
 				return true;
 			}
 		}

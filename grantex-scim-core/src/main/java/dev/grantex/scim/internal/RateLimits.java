@@ -13,8 +13,9 @@ import org.springframework.http.HttpHeaders;
 import dev.grantex.scim.model.RateLimit;
 
 /**
- * Reads Grantex's rate-limit headers: {@code x-ratelimit-limit}, {@code x-ratelimit-remaining},
- * {@code x-ratelimit-reset} (seconds until the window resets) and {@code retry-after} (seconds or an HTTP date).
+ * Reads Grantex's rate-limit headers: {@code x-ratelimit-limit},
+ * {@code x-ratelimit-remaining}, {@code x-ratelimit-reset} (seconds until the window
+ * resets) and {@code retry-after} (seconds or an HTTP date).
  */
 final class RateLimits {
 
@@ -22,7 +23,8 @@ final class RateLimits {
 	}
 
 	/**
-	 * The rate limit a response reported, or {@code null} when it carried no {@code x-ratelimit-limit}.
+	 * The rate limit a response reported, or {@code null} when it carried no
+	 * {@code x-ratelimit-limit}.
 	 */
 	static @Nullable RateLimit from(HttpHeaders headers, Instant receivedAt) {
 		Long limit = longHeader(headers, "x-ratelimit-limit");
@@ -37,7 +39,8 @@ final class RateLimits {
 	}
 
 	/**
-	 * The wait a {@code retry-after} header asks for, or {@code null} when absent or unreadable.
+	 * The wait a {@code retry-after} header asks for, or {@code null} when absent or
+	 * unreadable.
 	 */
 	static @Nullable Duration retryAfter(HttpHeaders headers, Instant receivedAt) {
 		String value = headers.getFirst(HttpHeaders.RETRY_AFTER);

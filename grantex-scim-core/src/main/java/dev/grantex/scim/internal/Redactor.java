@@ -6,8 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Removes the client's own credentials from text that ends up in exception messages, should a server or proxy
- * ever echo one back.
+ * Removes the client's own credentials from text that ends up in exception messages,
+ * should a server or proxy ever echo one back.
  */
 final class Redactor {
 

@@ -15,16 +15,19 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 
 /**
  * Chooses the request factory: the JDK {@link HttpClient} sent from the calling thread
- * ({@link JdkSendRequestFactory}) unless another kind of factory is given, and never a request to an
- * {@code http://} base URL that asks for a cleartext HTTP/2 upgrade.
+ * ({@link JdkSendRequestFactory}) unless another kind of factory is given, and never a
+ * request to an {@code http://} base URL that asks for a cleartext HTTP/2 upgrade.
  *
- * <p>The JDK {@link HttpClient} defaults to HTTP/2 and, over {@code http://}, sends {@code Upgrade: h2c};
- * Grantex refuses every such request (400 "Invalid Upgrade header", 405 on DELETE). Spring's
- * {@link JdkClientHttpRequestFactory}, and Spring Boot's default factory built on it, inherit that. The other
- * factories (Apache HttpClient, Jetty, Reactor Netty, {@code HttpURLConnection}) speak HTTP/1.1 in clear text
- * and are used as given, except that {@code HttpURLConnection} cannot send {@code PATCH}, nor a {@code DELETE}
- * Grantex accepts: a {@link SimpleClientHttpRequestFactory} sends those through the JDK client instead. Over {@code https://}, HTTP/2
- * is negotiated by ALPN and works.
+ * <p>
+ * The JDK {@link HttpClient} defaults to HTTP/2 and, over {@code http://}, sends
+ * {@code Upgrade: h2c}; Grantex refuses every such request (400 "Invalid Upgrade header",
+ * 405 on DELETE). Spring's {@link JdkClientHttpRequestFactory}, and Spring Boot's default
+ * factory built on it, inherit that. The other factories (Apache HttpClient, Jetty,
+ * Reactor Netty, {@code HttpURLConnection}) speak HTTP/1.1 in clear text and are used as
+ * given, except that {@code HttpURLConnection} cannot send {@code PATCH}, nor a
+ * {@code DELETE} Grantex accepts: a {@link SimpleClientHttpRequestFactory} sends those
+ * through the JDK client instead. Over {@code https://}, HTTP/2 is negotiated by ALPN and
+ * works.
  */
 final class RequestFactories {
 
@@ -57,12 +60,14 @@ final class RequestFactories {
 	}
 
 	/**
-	 * Sends through the {@link HttpClient} of Spring's JDK factory, with its read timeout, from the calling thread,
-	 * rebuilt to speak HTTP/1.1 to an {@code http://} URL. The factory does not expose its client, so it is read
-	 * reflectively; if that ever fails, the given factory is used as it is over {@code https://}, and over
-	 * {@code http://} a new HTTP/1.1 client with the builder's timeouts is used instead, with a warning that says
-	 * which settings were not carried over. A factory with compression on, which this transport does not decode, is
-	 * kept (and only made to speak HTTP/1.1).
+	 * Sends through the {@link HttpClient} of Spring's JDK factory, with its read
+	 * timeout, from the calling thread, rebuilt to speak HTTP/1.1 to an {@code http://}
+	 * URL. The factory does not expose its client, so it is read reflectively; if that
+	 * ever fails, the given factory is used as it is over {@code https://}, and over
+	 * {@code http://} a new HTTP/1.1 client with the builder's timeouts is used instead,
+	 * with a warning that says which settings were not carried over. A factory with
+	 * compression on, which this transport does not decode, is kept (and only made to
+	 * speak HTTP/1.1).
 	 */
 	private static ClientHttpRequestFactory fromSpringJdk(JdkClientHttpRequestFactory given, boolean cleartext,
 			Duration connectTimeout, Duration readTimeout) {

@@ -28,18 +28,23 @@ import dev.grantex.scim.error.ScimServerException;
 import dev.grantex.scim.error.ScimTransportException;
 
 /**
- * Runs an operation's attempts under {@link RetrySettings}, retrying only what cannot do harm.
+ * Runs an operation's attempts under {@link RetrySettings}, retrying only what cannot do
+ * harm.
  *
- * <p>Spring Framework's {@code RetryTemplate} was the first choice, but its back-off cannot see the failure it
- * backs off from (so it cannot honour {@code retry-after} or refuse a wait longer than the cap), it sleeps and
- * reads the time itself (so tests cannot control either), and it has no step between attempts in which
- * {@code createUser} can check whether its earlier attempt took effect. This class does those three things and
- * nothing else.
+ * <p>
+ * Spring Framework's {@code RetryTemplate} was the first choice, but its back-off cannot
+ * see the failure it backs off from (so it cannot honour {@code retry-after} or refuse a
+ * wait longer than the cap), it sleeps and reads the time itself (so tests cannot control
+ * either), and it has no step between attempts in which {@code createUser} can check
+ * whether its earlier attempt took effect. This class does those three things and nothing
+ * else.
  *
- * <p>An <em>ambiguous</em> failure is one after which the server may have done the work: a read timeout or a broken
- * connection after sending, a 502, 503 or 504, or a success whose body could not be read. After one,
- * {@code POST} and {@code PATCH} are not repeated blindly: an operation that can verify (createUser) checks first,
- * and a delete that then meets 404 has succeeded.
+ * <p>
+ * An <em>ambiguous</em> failure is one after which the server may have done the work: a
+ * read timeout or a broken connection after sending, a 502, 503 or 504, or a success
+ * whose body could not be read. After one, {@code POST} and {@code PATCH} are not
+ * repeated blindly: an operation that can verify (createUser) checks first, and a delete
+ * that then meets 404 has succeeded.
  */
 final class RetryExecutor {
 
@@ -68,8 +73,8 @@ final class RetryExecutor {
 	 * Runs {@code attempt} until it succeeds or may not be retried.
 	 * @param operation the operation, which decides what is safe to repeat
 	 * @param attempt one attempt
-	 * @param verifier for an operation that is not idempotent but can find out whether an ambiguous attempt took
-	 * effect: returns its result if so; {@code null} otherwise
+	 * @param verifier for an operation that is not idempotent but can find out whether an
+	 * ambiguous attempt took effect: returns its result if so; {@code null} otherwise
 	 * @param onRetry told of each retry of this operation, or {@code null}
 	 */
 	<T extends @Nullable Object> T execute(ScimOperation operation, Supplier<T> attempt,
@@ -109,7 +114,8 @@ final class RetryExecutor {
 			ambiguousEarlier |= isAmbiguous(failure);
 			Duration wait = waitBefore(failures.size(), failure);
 			if (requestedWait(failure) != null && wait.compareTo(this.settings.maxRetryAfter()) > 0) {
-				// the server asked for a longer wait than we may make: fail now; the exception carries that wait
+				// the server asked for a longer wait than we may make: fail now; the
+				// exception carries that wait
 				throw giveUp(failure, failures);
 			}
 			Duration elapsed = Duration.between(start, this.clock.instant());
@@ -120,8 +126,8 @@ final class RetryExecutor {
 				onRetry.run();
 			}
 			if (this.listener != null) {
-				this.listener.onRetry(new RetryListener.RetryEvent(operation.metricName(), reason.tag(), failures.size(),
-						wait, failure));
+				this.listener.onRetry(new RetryListener.RetryEvent(operation.metricName(), reason.tag(),
+						failures.size(), wait, failure));
 			}
 			if (logger.isDebugEnabled()) {
 				logger.debug(operation.describe() + " failed (" + describe(failure) + "); retrying in "
@@ -132,7 +138,8 @@ final class RetryExecutor {
 	}
 
 	/** Why {@code failure} may be retried, or {@code null} if it may not. */
-	private static @Nullable RetryReason reasonToRetry(ScimOperation operation, ScimException failure, boolean verifiable) {
+	private static @Nullable RetryReason reasonToRetry(ScimOperation operation, ScimException failure,
+			boolean verifiable) {
 		boolean repeatable = isIdempotent(operation.method()) || verifiable;
 		if (failure instanceof ScimRateLimitException) {
 			return RetryReason.RATE_LIMITED;
@@ -170,7 +177,10 @@ final class RetryExecutor {
 		return status == 502 || status == 503 || status == 504;
 	}
 
-	/** The wait before retry number {@code retry}: the server's {@code retry-after}, else exponential back-off. */
+	/**
+	 * The wait before retry number {@code retry}: the server's {@code retry-after}, else
+	 * exponential back-off.
+	 */
 	Duration waitBefore(int retry, ScimException failure) {
 		Duration requested = requestedWait(failure);
 		if (requested != null) {

@@ -1,7 +1,8 @@
 package dev.grantex.scim.internal;
 
 /**
- * Why a failed attempt is retried; the name is a low-cardinality tag for logs and metrics.
+ * Why a failed attempt is retried; the name is a low-cardinality tag for logs and
+ * metrics.
  */
 enum RetryReason {
 

@@ -33,8 +33,9 @@ import dev.grantex.scim.error.ScimValidationException;
 import dev.grantex.scim.model.RateLimit;
 
 /**
- * Turns what went wrong on the wire into the client's exceptions, with messages that say what happened and
- * what to change. Messages name requests by URI template and never contain a credential or request data.
+ * Turns what went wrong on the wire into the client's exceptions, with messages that say
+ * what happened and what to change. Messages name requests by URI template and never
+ * contain a credential or request data.
  */
 final class ScimErrors {
 
@@ -111,7 +112,8 @@ final class ScimErrors {
 		String verb = (status == 403) ? "denied" : "refused";
 		String message;
 		if (needed == ScimCredential.SCIM_TOKEN && response.scimType() == null && response.code() != null) {
-			// Grantex checks API keys on every path outside /scim/v2, unknown ones included: a Grantex-shaped 401
+			// Grantex checks API keys on every path outside /scim/v2, unknown ones
+			// included: a Grantex-shaped 401
 			// to a SCIM request means it never reached the SCIM routes
 			message = "Grantex answered " + request + " with the 401 of its API-key routes (" + said + "), not "
 					+ "the SCIM one: the request did not reach the SCIM routes. Check that the base URL " + this.baseUrl
@@ -123,7 +125,8 @@ final class ScimErrors {
 		else if (sent != needed) {
 			message = "Grantex " + verb + " the " + sent.displayName() + " on " + request + " (" + said + "). "
 					+ "This route accepts only a " + needed.displayName() + ": " + needed.howToSet()
-					+ ((needed == ScimCredential.SCIM_TOKEN) ? "; createToken(label) makes one with the API key." : ".");
+					+ ((needed == ScimCredential.SCIM_TOKEN) ? "; createToken(label) makes one with the API key."
+							: ".");
 		}
 		else if (sent == ScimCredential.SCIM_TOKEN) {
 			message = "Grantex " + verb + " the SCIM token on " + request + " (" + said + "): it is unknown or has "
@@ -156,8 +159,9 @@ final class ScimErrors {
 			case READ_TIMEOUT -> "timed out waiting for the answer";
 			case CONNECTION_RESET -> "the connection broke";
 		};
-		String detail = (cause.getMessage() != null) ? ": " + cause.getClass().getSimpleName() + ": "
-				+ this.redactor.redact(cause.getMessage()) : ": " + cause.getClass().getSimpleName();
+		String detail = (cause.getMessage() != null)
+				? ": " + cause.getClass().getSimpleName() + ": " + this.redactor.redact(cause.getMessage())
+				: ": " + cause.getClass().getSimpleName();
 		return new ScimTransportException(operation.describe() + " to " + this.baseUrl + " failed, " + reason + detail,
 				kind, failure);
 	}
@@ -180,7 +184,10 @@ final class ScimErrors {
 		return ScimTransportException.Kind.CONNECTION_RESET;
 	}
 
-	/** The outermost I/O exception: the one that names the failure, where deeper ones name mechanics. */
+	/**
+	 * The outermost I/O exception: the one that names the failure, where deeper ones name
+	 * mechanics.
+	 */
 	private static Throwable firstIoCause(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			if (t instanceof IOException) {
@@ -214,7 +221,11 @@ final class ScimErrors {
 			MediaType contentType = headers.getContentType();
 			said.append(", a body that is not a JSON error");
 			if (contentType != null) {
-				said.append(" (").append(contentType.getType()).append('/').append(contentType.getSubtype()).append(')');
+				said.append(" (")
+					.append(contentType.getType())
+					.append('/')
+					.append(contentType.getSubtype())
+					.append(')');
 			}
 			said.append(": \"").append(snippet(response.body())).append('"');
 		}

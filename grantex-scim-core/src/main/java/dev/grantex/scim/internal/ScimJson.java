@@ -30,9 +30,11 @@ import dev.grantex.scim.model.ServiceProviderConfig;
 /**
  * Reads and writes the Grantex SCIM wire format.
  *
- * <p>Users and list pages are read by streaming, straight into the public records, because they are the hot
- * path and because {@code emails} needs special handling: Grantex double-encodes it as a string holding JSON.
- * The rarer bodies are read through Jackson's tree model.
+ * <p>
+ * Users and list pages are read by streaming, straight into the public records, because
+ * they are the hot path and because {@code emails} needs special handling: Grantex
+ * double-encodes it as a string holding JSON. The rarer bodies are read through Jackson's
+ * tree model.
  */
 final class ScimJson {
 
@@ -45,8 +47,10 @@ final class ScimJson {
 	private final JsonMapper mapper;
 
 	ScimJson() {
-		// the response stream is left open when a body has been read, for Spring to drain and close: closed here,
-		// before its end, the JDK client cancels the exchange, which costs exceptions and at times the connection
+		// the response stream is left open when a body has been read, for Spring to drain
+		// and close: closed here,
+		// before its end, the JDK client cancels the exchange, which costs exceptions and
+		// at times the connection
 		this.mapper = JsonMapper.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
 	}
 
@@ -216,9 +220,9 @@ final class ScimJson {
 	}
 
 	/**
-	 * Reads {@code emails} in any of the forms seen: an array (the SCIM form), a string holding JSON (what
-	 * Grantex sends: {@code "[…]"}, {@code "[]"}, {@code "null"}, or {@code "{…}"} for a single object), a
-	 * single object, or null.
+	 * Reads {@code emails} in any of the forms seen: an array (the SCIM form), a string
+	 * holding JSON (what Grantex sends: {@code "[…]"}, {@code "[]"}, {@code "null"}, or
+	 * {@code "{…}"} for a single object), a single object, or null.
 	 */
 	private List<ScimEmail> readEmails(JsonParser parser, JsonToken token) {
 		return switch (token) {
@@ -345,7 +349,8 @@ final class ScimJson {
 	}
 
 	/**
-	 * Reads an error body of any shape, or returns {@code null} when it is not a JSON object.
+	 * Reads an error body of any shape, or returns {@code null} when it is not a JSON
+	 * object.
 	 */
 	@Nullable ErrorBody readErrorBody(byte[] body) {
 		if (body.length == 0) {

@@ -7,8 +7,8 @@ import org.springframework.http.HttpMethod;
 import dev.grantex.scim.error.ScimCredential;
 
 /**
- * The operations of the Grantex SCIM API: their HTTP method, URI template, the credential each needs, and a
- * stable low-cardinality name for logs and metrics.
+ * The operations of the Grantex SCIM API: their HTTP method, URI template, the credential
+ * each needs, and a stable low-cardinality name for logs and metrics.
  */
 enum ScimOperation {
 

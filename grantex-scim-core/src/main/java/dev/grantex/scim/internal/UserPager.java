@@ -10,9 +10,10 @@ import dev.grantex.scim.model.ScimListResponse;
 import dev.grantex.scim.model.ScimUser;
 
 /**
- * Pages lazily through every user: one page is fetched when the previous one is used up, and only that page is
- * held. Paging ends on an empty page or once the users seen reach {@code totalResults}; Grantex's
- * {@code itemsPerPage} echoes the requested count, not a page's size, so it is never used.
+ * Pages lazily through every user: one page is fetched when the previous one is used up,
+ * and only that page is held. Paging ends on an empty page or once the users seen reach
+ * {@code totalResults}; Grantex's {@code itemsPerPage} echoes the requested count, not a
+ * page's size, so it is never used.
  */
 final class UserPager implements Spliterator<ScimUser> {
 

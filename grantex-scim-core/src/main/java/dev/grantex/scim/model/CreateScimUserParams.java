@@ -6,13 +6,16 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What to send when creating a user, or when replacing one with {@code PUT}: the five attributes Grantex stores.
+ * What to send when creating a user, or when replacing one with {@code PUT}: the five
+ * attributes Grantex stores.
  *
- * <p>On replace, Grantex clears every attribute left out here: a {@code null} display name or external id
- * removes the stored one, and no emails removes all of them. Start from {@link #from(ScimUser)} to keep what
- * a user already has.
+ * <p>
+ * On replace, Grantex clears every attribute left out here: a {@code null} display name
+ * or external id removes the stored one, and no emails removes all of them. Start from
+ * {@link #from(ScimUser)} to keep what a user already has.
  *
- * @param userName the unique (per developer, case-sensitive) user name, typically an email address; not blank
+ * @param userName the unique (per developer, case-sensitive) user name, typically an
+ * email address; not blank
  * @param displayName the display name, or {@code null}
  * @param externalId the identity provider's id for the user, or {@code null}
  * @param emails the email addresses; never {@code null}
@@ -28,11 +31,13 @@ public record CreateScimUserParams(String userName, @Nullable String displayName
 	 * @param externalId the external id, or {@code null}
 	 * @param emails the emails
 	 * @param active whether the user is active
-	 * @throws IllegalArgumentException if {@code userName} is null or blank, or {@code emails} is null
+	 * @throws IllegalArgumentException if {@code userName} is null or blank, or
+	 * {@code emails} is null
 	 */
 	public CreateScimUserParams {
 		if (userName == null || userName.isBlank()) {
-			throw new IllegalArgumentException("userName must not be blank: Grantex requires a userName for every user");
+			throw new IllegalArgumentException(
+					"userName must not be blank: Grantex requires a userName for every user");
 		}
 		if (emails == null) {
 			throw new IllegalArgumentException("emails must not be null; pass an empty list for none");
@@ -59,7 +64,8 @@ public record CreateScimUserParams(String userName, @Nullable String displayName
 	}
 
 	/**
-	 * Parameters holding everything a user has now, to change a few attributes and {@code replaceUser} it.
+	 * Parameters holding everything a user has now, to change a few attributes and
+	 * {@code replaceUser} it.
 	 * @param user the user as read from Grantex
 	 * @return the parameters
 	 */
@@ -171,8 +177,7 @@ public record CreateScimUserParams(String userName, @Nullable String displayName
 		 * @throws IllegalArgumentException if the user name is blank
 		 */
 		public CreateScimUserParams build() {
-			return new CreateScimUserParams(this.userName, this.displayName, this.externalId, this.emails,
-					this.active);
+			return new CreateScimUserParams(this.userName, this.displayName, this.externalId, this.emails, this.active);
 		}
 
 	}

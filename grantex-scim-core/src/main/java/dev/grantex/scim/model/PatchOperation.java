@@ -8,15 +8,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * One SCIM PATCH operation ({@code op}, {@code path}, {@code value}).
  *
- * <p>Grantex applies only {@code add} and {@code replace} on {@code active}, {@code userName} and
- * {@code displayName} (with that path, or without a path and a value object of those keys), and answers 200
- * while ignoring anything else. The client therefore refuses other operations before sending them unless its
- * patch check is turned off; use {@code replaceUser} to change other attributes.
+ * <p>
+ * Grantex applies only {@code add} and {@code replace} on {@code active},
+ * {@code userName} and {@code displayName} (with that path, or without a path and a value
+ * object of those keys), and answers 200 while ignoring anything else. The client
+ * therefore refuses other operations before sending them unless its patch check is turned
+ * off; use {@code replaceUser} to change other attributes.
  *
  * @param op the operation
- * @param path the attribute path, or {@code null} when {@code value} is an object of attributes
- * @param value the value: a {@code String}, {@code Boolean}, {@code Number}, {@code Map} or {@code List}, or
- * {@code null}
+ * @param path the attribute path, or {@code null} when {@code value} is an object of
+ * attributes
+ * @param value the value: a {@code String}, {@code Boolean}, {@code Number}, {@code Map}
+ * or {@code List}, or {@code null}
  */
 public record PatchOperation(Op op, @Nullable String path, @Nullable Object value) {
 
@@ -66,8 +69,8 @@ public record PatchOperation(Op op, @Nullable String path, @Nullable Object valu
 	}
 
 	/**
-	 * Removes the attribute at {@code path}. Grantex ignores removals; this exists for servers that support
-	 * them, with the client's patch check turned off.
+	 * Removes the attribute at {@code path}. Grantex ignores removals; this exists for
+	 * servers that support them, with the client's patch check turned off.
 	 * @param path the attribute
 	 * @return the operation
 	 */

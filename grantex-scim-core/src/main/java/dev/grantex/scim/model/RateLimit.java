@@ -6,15 +6,18 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rate-limit state Grantex reported on one response ({@code x-ratelimit-*} and {@code retry-after}).
+ * The rate-limit state Grantex reported on one response ({@code x-ratelimit-*} and
+ * {@code retry-after}).
  *
- * <p>Grantex limits every route per IP address, and the API-key routes also per developer plan; the headers
- * describe whichever limit applied to that request.
+ * <p>
+ * Grantex limits every route per IP address, and the API-key routes also per developer
+ * plan; the headers describe whichever limit applied to that request.
  *
  * @param limit requests allowed in the current window
  * @param remaining requests left in the current window
  * @param resetAfter time until the window resets, from when the response was received
- * @param retryAfter how long the server asked to wait before retrying, or {@code null} when it did not ask
+ * @param retryAfter how long the server asked to wait before retrying, or {@code null}
+ * when it did not ask
  * @param observedAt when the response carrying these values was received
  */
 public record RateLimit(long limit, long remaining, Duration resetAfter, @Nullable Duration retryAfter,

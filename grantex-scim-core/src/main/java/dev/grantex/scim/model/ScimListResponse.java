@@ -5,11 +5,14 @@ import java.util.List;
 /**
  * One page of users.
  *
- * <p>Grantex echoes the requested (clamped) {@code count} as {@code itemsPerPage}, not the number of users on the
- * page: use {@code resources().size()} for that, and {@link #totalResults()} to know whether more pages follow.
+ * <p>
+ * Grantex echoes the requested (clamped) {@code count} as {@code itemsPerPage}, not the
+ * number of users on the page: use {@code resources().size()} for that, and
+ * {@link #totalResults()} to know whether more pages follow.
  *
  * @param totalResults how many users the developer has in all
- * @param startIndex the 1-based index of the first user on this page, as the server echoes it
+ * @param startIndex the 1-based index of the first user on this page, as the server
+ * echoes it
  * @param itemsPerPage the page size as the server reports it (see above)
  * @param resources the users on this page; never {@code null}
  */

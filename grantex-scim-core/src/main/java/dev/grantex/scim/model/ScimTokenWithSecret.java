@@ -5,16 +5,20 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A newly created SCIM token together with its secret, which Grantex returns only in the answer to
- * {@code POST /v1/scim/tokens}. Store {@link #token()} somewhere safe straight away: it cannot be read again.
+ * A newly created SCIM token together with its secret, which Grantex returns only in the
+ * answer to {@code POST /v1/scim/tokens}. Store {@link #token()} somewhere safe straight
+ * away: it cannot be read again.
  *
- * <p>{@link #toString()} never prints the secret, so logging this record is safe.
+ * <p>
+ * {@link #toString()} never prints the secret, so logging this record is safe.
  *
  * @param id the token id, used to revoke it
  * @param label the label given at creation
- * @param token the bearer secret for {@code /scim/v2}; configure it as the client's SCIM token
+ * @param token the bearer secret for {@code /scim/v2}; configure it as the client's SCIM
+ * token
  * @param createdAt when the token was created
- * @param lastUsedAt when it was last used; absent from the creation answer, so normally {@code null}
+ * @param lastUsedAt when it was last used; absent from the creation answer, so normally
+ * {@code null}
  */
 public record ScimTokenWithSecret(String id, String label, String token, Instant createdAt,
 		@Nullable Instant lastUsedAt) {

@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A user provisioned into Grantex, as the SCIM API returns it.
  *
- * <p>Grantex stores only these attributes; anything else sent with a user is dropped by the server.
+ * <p>
+ * Grantex stores only these attributes; anything else sent with a user is dropped by the
+ * server.
  *
  * @param id the server-assigned id, e.g. {@code scimuser_01M8GNQPJVCXBW75VQK9NZJ3T7}
  * @param userName the unique (per developer, case-sensitive) user name

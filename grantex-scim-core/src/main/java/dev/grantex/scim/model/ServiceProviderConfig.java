@@ -3,7 +3,8 @@ package dev.grantex.scim.model;
 import java.util.List;
 
 /**
- * What the server says it supports ({@code GET /scim/v2/ServiceProviderConfig}, which needs no credential).
+ * What the server says it supports ({@code GET /scim/v2/ServiceProviderConfig}, which
+ * needs no credential).
  *
  * @param patchSupported whether PATCH is supported
  * @param bulk bulk support
@@ -32,6 +33,7 @@ public record ServiceProviderConfig(boolean patchSupported, Bulk bulk, Filter fi
 
 	/**
 	 * Bulk operation support.
+	 *
 	 * @param supported whether bulk is supported
 	 * @param maxOperations the most operations in one request
 	 * @param maxPayloadSize the largest payload in bytes
@@ -41,6 +43,7 @@ public record ServiceProviderConfig(boolean patchSupported, Bulk bulk, Filter fi
 
 	/**
 	 * Filter support.
+	 *
 	 * @param supported whether filtering is supported
 	 * @param maxResults the most resources one answer holds
 	 */
@@ -49,6 +52,7 @@ public record ServiceProviderConfig(boolean patchSupported, Bulk bulk, Filter fi
 
 	/**
 	 * An authentication scheme the server accepts.
+	 *
 	 * @param name the scheme's name
 	 * @param description its description
 	 * @param type its SCIM type, e.g. {@code oauthbearertoken}

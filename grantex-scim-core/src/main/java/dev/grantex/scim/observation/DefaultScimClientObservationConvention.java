@@ -13,9 +13,10 @@ import dev.grantex.scim.observation.ScimClientObservationDocumentation.HighCardi
 import dev.grantex.scim.observation.ScimClientObservationDocumentation.LowCardinalityKeyNames;
 
 /**
- * The default names and tags: observation {@code grantex.scim.client.operation} (a timer of that name with
- * Spring Boot's metrics), tagged {@code operation}, {@code outcome}, {@code status} and {@code exception}; the
- * user or token id only as a high-cardinality key, for traces.
+ * The default names and tags: observation {@code grantex.scim.client.operation} (a timer
+ * of that name with Spring Boot's metrics), tagged {@code operation}, {@code outcome},
+ * {@code status} and {@code exception}; the user or token id only as a high-cardinality
+ * key, for traces.
  */
 public class DefaultScimClientObservationConvention implements ScimClientObservationConvention {
 
@@ -25,7 +26,8 @@ public class DefaultScimClientObservationConvention implements ScimClientObserva
 	private static final String NONE = "none";
 
 	/**
-	 * Creates the default convention; extend it to change some names or tags and keep the rest.
+	 * Creates the default convention; extend it to change some names or tags and keep the
+	 * rest.
 	 */
 	public DefaultScimClientObservationConvention() {
 	}
@@ -45,8 +47,8 @@ public class DefaultScimClientObservationConvention implements ScimClientObserva
 		Throwable error = context.getError();
 		return KeyValues.of(KeyValue.of(LowCardinalityKeyNames.OPERATION, context.getOperation()),
 				KeyValue.of(LowCardinalityKeyNames.OUTCOME, outcome(error)),
-				KeyValue.of(LowCardinalityKeyNames.STATUS, status(context)),
-				KeyValue.of(LowCardinalityKeyNames.EXCEPTION, (error != null) ? error.getClass().getSimpleName() : NONE));
+				KeyValue.of(LowCardinalityKeyNames.STATUS, status(context)), KeyValue
+					.of(LowCardinalityKeyNames.EXCEPTION, (error != null) ? error.getClass().getSimpleName() : NONE));
 	}
 
 	@Override
@@ -56,8 +58,9 @@ public class DefaultScimClientObservationConvention implements ScimClientObserva
 	}
 
 	/**
-	 * The final HTTP status: that of the answer the operation ended with. A failure without an answer (a transport
-	 * failure, even after an earlier attempt was answered) has none.
+	 * The final HTTP status: that of the answer the operation ended with. A failure
+	 * without an answer (a transport failure, even after an earlier attempt was answered)
+	 * has none.
 	 * @param context the operation's context
 	 * @return the status, or {@code none}
 	 */
@@ -79,8 +82,8 @@ public class DefaultScimClientObservationConvention implements ScimClientObserva
 	/**
 	 * Classifies how an operation ended.
 	 * @param error the failure, or {@code null} on success
-	 * @return {@code success}, {@code client-error}, {@code server-error}, {@code rate-limited} or
-	 * {@code transport-error}
+	 * @return {@code success}, {@code client-error}, {@code server-error},
+	 * {@code rate-limited} or {@code transport-error}
 	 */
 	protected String outcome(@Nullable Throwable error) {
 		Throwable failure = unwrap(error);
@@ -103,7 +106,10 @@ public class DefaultScimClientObservationConvention implements ScimClientObserva
 		return "client-error";
 	}
 
-	/** The failure that ended the operation: an interrupted wait to retry stands for the attempt before it. */
+	/**
+	 * The failure that ended the operation: an interrupted wait to retry stands for the
+	 * attempt before it.
+	 */
 	private static @Nullable Throwable unwrap(@Nullable Throwable error) {
 		return (error instanceof ScimInterruptedException interrupted && interrupted.getCause() != null)
 				? interrupted.getCause() : error;

@@ -4,9 +4,10 @@ import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an observation of one client operation knows: the operation, the request's method and URI template, the
- * id of the user or token it concerns, and, when it ends, the final HTTP status and how many retries it took.
- * The failure, if any, is the context's {@linkplain #getError() error}.
+ * What an observation of one client operation knows: the operation, the request's method
+ * and URI template, the id of the user or token it concerns, and, when it ends, the final
+ * HTTP status and how many retries it took. The failure, if any, is the context's
+ * {@linkplain #getError() error}.
  */
 public final class ScimClientObservationContext extends Observation.Context {
 
@@ -62,7 +63,8 @@ public final class ScimClientObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * The id of the user or token the operation concerns: high cardinality, for traces only.
+	 * The id of the user or token the operation concerns: high cardinality, for traces
+	 * only.
 	 * @return the id, or {@code null}
 	 */
 	public @Nullable String getResourceId() {

@@ -38,7 +38,8 @@ public enum ScimClientObservationDocumentation implements ObservationDocumentati
 	};
 
 	/**
-	 * Keys with few values, fit for metrics. None ever holds a user name, an email, a label or a credential.
+	 * Keys with few values, fit for metrics. None ever holds a user name, an email, a
+	 * label or a credential.
 	 */
 	public enum LowCardinalityKeyNames implements KeyName {
 
@@ -51,8 +52,8 @@ public enum ScimClientObservationDocumentation implements ObservationDocumentati
 		},
 
 		/**
-		 * How it ended: {@code success}, {@code client-error}, {@code server-error}, {@code rate-limited} or
-		 * {@code transport-error}.
+		 * How it ended: {@code success}, {@code client-error}, {@code server-error},
+		 * {@code rate-limited} or {@code transport-error}.
 		 */
 		OUTCOME {
 			@Override

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** Bodies held to the read timeout, by one thread that is there only while bodies are read. */
+/**
+ * Bodies held to the read timeout, by one thread that is there only while bodies are
+ * read.
+ */
 class BodyDeadlinesTests {
 
 	private final BodyDeadlines deadlines = new BodyDeadlines(Duration.ofMillis(10), 5);
@@ -33,7 +36,8 @@ class BodyDeadlinesTests {
 				Duration.ofMillis(100));
 
 		assertThat(body.read()).isEqualTo('{');
-		// nothing more arrives: the read blocks until the deadline closes the body under it
+		// nothing more arrives: the read blocks until the deadline closes the body under
+		// it
 		assertThatExceptionOfType(HttpTimeoutException.class).isThrownBy(body::read)
 			.withMessage("the body of the answer was not read within the read timeout of 100 ms");
 		assertThatExceptionOfType(HttpTimeoutException.class).isThrownBy(body::read);
@@ -59,16 +63,15 @@ class BodyDeadlinesTests {
 		}
 		assertThat(this.deadlines.running()).isFalse();
 
-		InputStream next = this.deadlines.watch(stream("{}"), System.nanoTime() + seconds(5),
-				Duration.ofSeconds(5));
+		InputStream next = this.deadlines.watch(stream("{}"), System.nanoTime() + seconds(5), Duration.ofSeconds(5));
 
 		assertThat(this.deadlines.running()).isTrue();
 		next.close();
 	}
 
 	/**
-	 * One byte, then nothing until closed, then the end: how the JDK client's body stream behaves when the
-	 * rest of an answer never comes and another thread closes it.
+	 * One byte, then nothing until closed, then the end: how the JDK client's body stream
+	 * behaves when the rest of an answer never comes and another thread closes it.
 	 */
 	private static final class StallingBody extends InputStream {
 

@@ -12,17 +12,17 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which PATCH operations are refused before sending: exactly those Grantex would answer with 200 and not apply
- * as asked (see the transcript's PATCH entries).
+ * Which PATCH operations are refused before sending: exactly those Grantex would answer
+ * with 200 and not apply as asked (see the transcript's PATCH entries).
  */
 class PatchValidatorTests {
 
 	@Test
 	void acceptsWhatGrantexApplies() {
-		assertThatNoException().isThrownBy(() -> PatchValidator.validate(List.of(
-				PatchOperation.replace("active", false), PatchOperation.add("displayName", "Robert"),
-				PatchOperation.replace("userName", "bob2"),
-				PatchOperation.replace(Map.of("active", true, "displayName", "Bob Final")))));
+		assertThatNoException()
+			.isThrownBy(() -> PatchValidator.validate(List.of(PatchOperation.replace("active", false),
+					PatchOperation.add("displayName", "Robert"), PatchOperation.replace("userName", "bob2"),
+					PatchOperation.replace(Map.of("active", true, "displayName", "Bob Final")))));
 	}
 
 	@Test
@@ -38,8 +38,8 @@ class PatchValidatorTests {
 	void refusesPathsGrantexIgnores() {
 		for (String path : List.of("emails", "externalId", "name.givenName", "emails[type eq \"work\"].value")) {
 			assertThatExceptionOfType(IllegalArgumentException.class)
-				.isThrownBy(() -> PatchValidator.validate(List.of(PatchOperation.replace("active", true),
-						PatchOperation.replace(path, "x"))))
+				.isThrownBy(() -> PatchValidator
+					.validate(List.of(PatchOperation.replace("active", true), PatchOperation.replace(path, "x"))))
 				.withMessageContaining("#2")
 				.withMessageContaining("'" + path + "'");
 		}
@@ -47,7 +47,8 @@ class PatchValidatorTests {
 
 	@Test
 	void refusesActiveAsAStringWhichGrantexStoresAsFalse() {
-		// "PATCH active as string \"True\" (Azure AD style)" deactivates the user on the real server
+		// "PATCH active as string \"True\" (Azure AD style)" deactivates the user on the
+		// real server
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> PatchValidator.validate(List.of(PatchOperation.replace("active", "True"))))
 			.withMessageContaining("sets active to a String")
@@ -63,16 +64,16 @@ class PatchValidatorTests {
 
 	@Test
 	void refusesAValueObjectWithAttributesGrantexIgnores() {
-		assertThatExceptionOfType(IllegalArgumentException.class)
-			.isThrownBy(() -> PatchValidator.validate(List.of(new PatchOperation(PatchOperation.Op.ADD, null,
-					Map.of("displayName", "Bob", "externalId", "e-1")))))
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> PatchValidator.validate(List
+			.of(new PatchOperation(PatchOperation.Op.ADD, null, Map.of("displayName", "Bob", "externalId", "e-1")))))
 			.withMessageContaining("'externalId'");
 	}
 
 	@Test
 	void refusesAPathlessOperationWithoutAValueObject() {
 		assertThatExceptionOfType(IllegalArgumentException.class)
-			.isThrownBy(() -> PatchValidator.validate(List.of(new PatchOperation(PatchOperation.Op.REPLACE, null, "x"))))
+			.isThrownBy(
+					() -> PatchValidator.validate(List.of(new PatchOperation(PatchOperation.Op.REPLACE, null, "x"))))
 			.withMessageContaining("needs a value object");
 	}
 

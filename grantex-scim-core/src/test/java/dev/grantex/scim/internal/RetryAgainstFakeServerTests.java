@@ -48,13 +48,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The retry policy end to end: faults scripted into the fake server, counting the attempts the server saw and
- * what it stored. Waits between attempts go to a recorder instead of the clock, so no test sleeps through a
- * back-off or a {@code retry-after}; only read timeouts take real (short) time.
+ * The retry policy end to end: faults scripted into the fake server, counting the
+ * attempts the server saw and what it stored. Waits between attempts go to a recorder
+ * instead of the clock, so no test sleeps through a back-off or a {@code retry-after};
+ * only read timeouts take real (short) time.
  */
 class RetryAgainstFakeServerTests {
 
-	/** Short enough that the delay faults below make read timeouts, long enough for a loaded CI machine. */
+	/**
+	 * Short enough that the delay faults below make read timeouts, long enough for a
+	 * loaded CI machine.
+	 */
 	private static final Duration READ_TIMEOUT = Duration.ofMillis(1500);
 
 	private static FakeGrantexServer server;
@@ -185,8 +189,9 @@ class RetryAgainstFakeServerTests {
 
 		@Test
 		void aCreateThatTimedOutWhileTheServerWorkedLeavesExactlyOneUser() {
-			server.faults().enqueue(FaultTarget.route("POST", "/scim/v2/Users"),
-					Fault.processThenDelay(READ_TIMEOUT.multipliedBy(3)));
+			server.faults()
+				.enqueue(FaultTarget.route("POST", "/scim/v2/Users"),
+						Fault.processThenDelay(READ_TIMEOUT.multipliedBy(3)));
 
 			ScimUser user = client.createUser(CreateScimUserParams.of("alice"));
 
@@ -223,8 +228,9 @@ class RetryAgainstFakeServerTests {
 
 		@Test
 		void aCreateIsRetriedAfterA429AndCreatesNothingTwice() {
-			server.faults().enqueue(FaultTarget.route("POST", "/scim/v2/Users"), Fault.rateLimited(Duration.ofSeconds(2)),
-					Fault.rateLimited(Duration.ofSeconds(3)));
+			server.faults()
+				.enqueue(FaultTarget.route("POST", "/scim/v2/Users"), Fault.rateLimited(Duration.ofSeconds(2)),
+						Fault.rateLimited(Duration.ofSeconds(3)));
 
 			client.createUser(CreateScimUserParams.of("alice"));
 
@@ -264,7 +270,8 @@ class RetryAgainstFakeServerTests {
 		@Test
 		void aPatchIsRetriedAfterA429() {
 			ScimUser user = client.createUser(CreateScimUserParams.of("bob"));
-			server.faults().enqueue(FaultTarget.route("PATCH", "/scim/v2/Users/"), Fault.rateLimited(Duration.ofSeconds(1)));
+			server.faults()
+				.enqueue(FaultTarget.route("PATCH", "/scim/v2/Users/"), Fault.rateLimited(Duration.ofSeconds(1)));
 
 			assertThat(client.updateUser(user.id(), PatchOperation.replace("active", false)).active()).isFalse();
 			assertThat(requests("PATCH", "/scim/v2/Users/")).hasSize(2);
@@ -287,8 +294,9 @@ class RetryAgainstFakeServerTests {
 
 		@Test
 		void nonRetryableFaultsFailAtOnceWithTheirOwnType() {
-			server.faults().enqueue(FaultTarget.any(), Fault.status(400, "application/json",
-					"{\"message\":\"Body is not valid JSON\",\"code\":\"BAD_REQUEST\",\"requestId\":\"r-1\"}"));
+			server.faults()
+				.enqueue(FaultTarget.any(), Fault.status(400, "application/json",
+						"{\"message\":\"Body is not valid JSON\",\"code\":\"BAD_REQUEST\",\"requestId\":\"r-1\"}"));
 
 			assertThatExceptionOfType(ScimValidationException.class).isThrownBy(() -> client.listUsers())
 				.satisfies((ex) -> assertThat(ex.requestId()).isEqualTo("r-1"));
@@ -297,9 +305,11 @@ class RetryAgainstFakeServerTests {
 
 		@Test
 		void theFinalExceptionCountsTheAttemptsSaysWhyEachFailedAndCarriesTheLastResponse() {
-			// (not a dropped connection here: the JDK client silently repeats a GET once when that happens)
-			server.faults().enqueue(FaultTarget.route("GET", "/scim/v2/Users"), Fault.serverError(502),
-					Fault.truncatedBody(), Fault.rateLimited(Duration.ofSeconds(1)), Fault.serverError(503));
+			// (not a dropped connection here: the JDK client silently repeats a GET once
+			// when that happens)
+			server.faults()
+				.enqueue(FaultTarget.route("GET", "/scim/v2/Users"), Fault.serverError(502), Fault.truncatedBody(),
+						Fault.rateLimited(Duration.ofSeconds(1)), Fault.serverError(503));
 
 			assertThatExceptionOfType(ScimServerException.class).isThrownBy(() -> client.listUsers())
 				.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(503))
@@ -308,7 +318,8 @@ class RetryAgainstFakeServerTests {
 				.satisfies((ex) -> assertThat(ex.getSuppressed()).hasSize(3)
 					.hasExactlyElementsOfTypes(ScimServerException.class, ScimTransportException.class,
 							ScimRateLimitException.class))
-				.withMessageContaining("Gave up after 4 attempts: #1 502; #2 connection reset; #3 429 (retry after 1s); #4 503");
+				.withMessageContaining(
+						"Gave up after 4 attempts: #1 502; #2 connection reset; #3 429 (retry after 1s); #4 503");
 			assertThat(server.requests()).hasSize(4);
 		}
 
@@ -326,8 +337,7 @@ class RetryAgainstFakeServerTests {
 		void aRetryAfterAsAnHttpDateIsHonoured() {
 			String inFiveSeconds = DateTimeFormatter.RFC_1123_DATE_TIME
 				.format(time.instant().plusSeconds(5).atZone(ZoneOffset.UTC));
-			server.faults().enqueue(FaultTarget.any(),
-					Fault.serverError(503).withHeader("retry-after", inFiveSeconds));
+			server.faults().enqueue(FaultTarget.any(), Fault.serverError(503).withHeader("retry-after", inFiveSeconds));
 
 			client.listUsers();
 
@@ -337,8 +347,9 @@ class RetryAgainstFakeServerTests {
 		@Test
 		void retriesStopAtTheDeadline() {
 			ScimClient tight = client(RetrySettings.builder().deadline(Duration.ofSeconds(3)).build());
-			server.faults().enqueue(FaultTarget.any(), Fault.rateLimited(Duration.ofSeconds(2)),
-					Fault.rateLimited(Duration.ofSeconds(2)));
+			server.faults()
+				.enqueue(FaultTarget.any(), Fault.rateLimited(Duration.ofSeconds(2)),
+						Fault.rateLimited(Duration.ofSeconds(2)));
 
 			assertThatExceptionOfType(ScimRateLimitException.class).isThrownBy(tight::listUsers)
 				.satisfies((ex) -> assertThat(ex.attempts()).isEqualTo(2));
@@ -370,7 +381,8 @@ class RetryAgainstFakeServerTests {
 				}
 				Thread.sleep(50);
 				executor.shutdownNow();
-				assertThat(outcome.get(5, TimeUnit.SECONDS)).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
+				assertThat(outcome.get(5, TimeUnit.SECONDS))
+					.asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
 					.satisfies((result) -> assertThat(result.get(0)).isInstanceOf(ScimInterruptedException.class))
 					.satisfies((result) -> assertThat(result.get(1)).isEqualTo(true));
 				assertThat(server.requests()).hasSize(1);
@@ -387,7 +399,8 @@ class RetryAgainstFakeServerTests {
 
 		@Test
 		void sixtyFourThreadsThroughA429BurstCreateEveryUserOnceAndSeeConsistentRateLimits() throws Exception {
-			// real time here: each thread waits out its own retry-after (the fake's shortest is one second)
+			// real time here: each thread waits out its own retry-after (the fake's
+			// shortest is one second)
 			ScimClient shared = ScimClient.builder()
 				.baseUrl(server.baseUrl())
 				.scimToken(server.createScimToken(apiKey, "burst"))
@@ -419,7 +432,8 @@ class RetryAgainstFakeServerTests {
 				assertThat(server.users(apiKey)).hasSize(threads);
 				assertThat(server.faults().pending()).isZero();
 				assertThat(requests("POST", "/scim/v2/Users")).hasSize(threads + burst.length);
-				// every snapshot is one response's: a 429's (none left, a wait) or a success's (some left, no wait)
+				// every snapshot is one response's: a 429's (none left, a wait) or a
+				// success's (some left, no wait)
 				assertThat(observed).isNotEmpty()
 					.allSatisfy((limit) -> assertThat(limit.retryAfter() != null).isEqualTo(limit.remaining() == 0));
 			}

@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The retry policy, decision by decision, with a clock and waits the test controls: nothing here sleeps.
+ * The retry policy, decision by decision, with a clock and waits the test controls:
+ * nothing here sleeps.
  */
 class RetryExecutorTests {
 
@@ -61,7 +62,8 @@ class RetryExecutorTests {
 
 	@Test
 	void retriesAnIdempotentReadOnUnavailabilityWithExponentialBackOff() {
-		Attempts<String> attempts = new Attempts<String>().fail(serverError(503)).fail(serverError(502))
+		Attempts<String> attempts = new Attempts<String>().fail(serverError(503))
+			.fail(serverError(502))
 			.fail(serverError(504))
 			.succeed("ok");
 
@@ -153,8 +155,8 @@ class RetryExecutorTests {
 			.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(502))
 			.satisfies((ex) -> assertThat(ex.attempts()).isEqualTo(4))
 			.satisfies((ex) -> assertThat(ex.getSuppressed()).hasSize(3))
-			.withMessageEndingWith("Gave up after 4 attempts: #1 503; #2 connection reset; #3 429 (retry after 1s); "
-					+ "#4 502.");
+			.withMessageEndingWith(
+					"Gave up after 4 attempts: #1 503; #2 connection reset; #3 429 (retry after 1s); " + "#4 502.");
 	}
 
 	@Test
@@ -188,7 +190,8 @@ class RetryExecutorTests {
 
 	@Test
 	void postAndPatchAreRepeatedWhereTheServerProvablyDidNothing() {
-		Attempts<String> refused = new Attempts<String>().fail(transport(new ConnectException("refused"))).succeed("ok");
+		Attempts<String> refused = new Attempts<String>().fail(transport(new ConnectException("refused")))
+			.succeed("ok");
 		Attempts<String> limited = new Attempts<String>().fail(rateLimited(null)).succeed("ok");
 
 		assertThat(executor(NO_JITTER).execute(ScimOperation.USERS_UPDATE, refused, null, null)).isEqualTo("ok");
@@ -268,7 +271,8 @@ class RetryExecutorTests {
 
 		assertThatExceptionOfType(ScimInterruptedException.class)
 			.isThrownBy(() -> executor(NO_JITTER).execute(ScimOperation.USERS_GET, attempts, null, null))
-			.withMessageStartingWith("Interrupted while waiting to retry GET /scim/v2/Users/{id} after 1 failed attempt")
+			.withMessageStartingWith(
+					"Interrupted while waiting to retry GET /scim/v2/Users/{id} after 1 failed attempt")
 			.satisfies((ex) -> assertThat(ex.getCause()).isInstanceOf(ScimServerException.class));
 		assertThat(Thread.currentThread().isInterrupted()).isTrue();
 		assertThat(attempts.made()).isEqualTo(1);
@@ -291,8 +295,8 @@ class RetryExecutorTests {
 	void disabledRetryMakesOneAttempt() {
 		Attempts<String> attempts = new Attempts<String>().fail(serverError(503)).succeed("never");
 
-		assertThatExceptionOfType(ScimServerException.class)
-			.isThrownBy(() -> executor(RetrySettings.disabled()).execute(ScimOperation.USERS_GET, attempts, null, null));
+		assertThatExceptionOfType(ScimServerException.class).isThrownBy(
+				() -> executor(RetrySettings.disabled()).execute(ScimOperation.USERS_GET, attempts, null, null));
 		assertThat(attempts.made()).isEqualTo(1);
 	}
 

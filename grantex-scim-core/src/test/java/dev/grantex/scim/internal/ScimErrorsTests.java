@@ -28,8 +28,8 @@ import dev.grantex.scim.error.ScimValidationException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How error responses and I/O failures become exceptions, using bodies from the observed transcript and the
- * shapes a proxy in front of Grantex may produce.
+ * How error responses and I/O failures become exceptions, using bodies from the observed
+ * transcript and the shapes a proxy in front of Grantex may produce.
  */
 class ScimErrorsTests {
 
@@ -89,8 +89,8 @@ class ScimErrorsTests {
 
 	@Test
 	void duplicateUserName500AfterACreateSaysSo() {
-		ScimApiException ex = errors.fromResponse(ScimOperation.USERS_CREATE, 500, jsonHeaders(),
-				bytes("{\"message\":\"An unexpected error occurred\",\"code\":\"INTERNAL_ERROR\",\"requestId\":\"d947957a\"}"),
+		ScimApiException ex = errors.fromResponse(ScimOperation.USERS_CREATE, 500, jsonHeaders(), bytes(
+				"{\"message\":\"An unexpected error occurred\",\"code\":\"INTERNAL_ERROR\",\"requestId\":\"d947957a\"}"),
 				ScimCredential.SCIM_TOKEN, null, null, true);
 
 		assertThat(ex).isInstanceOfSatisfying(ScimServerException.class,
@@ -112,8 +112,8 @@ class ScimErrorsTests {
 	void rateLimitCarriesRetryAfterFromTheHeader() {
 		HttpHeaders headers = jsonHeaders();
 		headers.set("retry-after", "34");
-		ScimApiException ex = errors.fromResponse(ScimOperation.USERS_CREATE, 429, headers,
-				bytes("{\"message\":\"Rate limit exceeded, retry in 34 seconds\",\"code\":\"BAD_REQUEST\",\"requestId\":\"r\"}"),
+		ScimApiException ex = errors.fromResponse(ScimOperation.USERS_CREATE, 429, headers, bytes(
+				"{\"message\":\"Rate limit exceeded, retry in 34 seconds\",\"code\":\"BAD_REQUEST\",\"requestId\":\"r\"}"),
 				ScimCredential.SCIM_TOKEN, null, Duration.ofSeconds(34), true);
 
 		assertThat(ex).isInstanceOfSatisfying(ScimRateLimitException.class,
@@ -139,8 +139,8 @@ class ScimErrorsTests {
 
 	@Test
 	void apiKeyRefusedOnTheScimRoutesSaysASimTokenIsNeeded() {
-		ScimApiException ex = errors.fromResponse(ScimOperation.USERS_LIST, 401, jsonHeaders(),
-				bytes("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"detail\":\"Invalid SCIM token\",\"scimType\":\"unauthorized\",\"status\":401}"),
+		ScimApiException ex = errors.fromResponse(ScimOperation.USERS_LIST, 401, jsonHeaders(), bytes(
+				"{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"detail\":\"Invalid SCIM token\",\"scimType\":\"unauthorized\",\"status\":401}"),
 				ScimCredential.API_KEY, null, null, false);
 
 		assertThat(ex).isInstanceOfSatisfying(ScimAuthenticationException.class,
@@ -177,7 +177,8 @@ class ScimErrorsTests {
 
 	@Test
 	void emptyAndTruncatedBodiesStillGiveAClearMessage() {
-		assertThat(fromResponse(ScimOperation.USERS_GET, 503, "")).hasMessageContaining("503 Service Unavailable, empty body");
+		assertThat(fromResponse(ScimOperation.USERS_GET, 503, ""))
+			.hasMessageContaining("503 Service Unavailable, empty body");
 		assertThat(fromResponse(ScimOperation.USERS_GET, 500, "{\"message\":\"An unexpec"))
 			.hasMessageContaining("a body that is not a JSON error");
 	}
@@ -197,7 +198,8 @@ class ScimErrorsTests {
 		assertThat(kindOf(new ConnectException())).isEqualTo(ScimTransportException.Kind.CONNECT_REFUSED);
 		assertThat(kindOf(new HttpConnectTimeoutException("HTTP connect timed out")))
 			.isEqualTo(ScimTransportException.Kind.CONNECT_TIMEOUT);
-		assertThat(kindOf(new HttpTimeoutException("request timed out"))).isEqualTo(ScimTransportException.Kind.READ_TIMEOUT);
+		assertThat(kindOf(new HttpTimeoutException("request timed out")))
+			.isEqualTo(ScimTransportException.Kind.READ_TIMEOUT);
 		assertThat(kindOf(new IOException("Connection reset"))).isEqualTo(ScimTransportException.Kind.CONNECTION_RESET);
 	}
 

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Reading and writing the wire format, with bodies taken verbatim from the observed transcript of the real
- * Grantex server ({@code grantex-scim-observed-transcript.md}).
+ * Reading and writing the wire format, with bodies taken verbatim from the observed
+ * transcript of the real Grantex server ({@code grantex-scim-observed-transcript.md}).
  */
 class ScimJsonTests {
 
@@ -36,11 +36,12 @@ class ScimJsonTests {
 		@Test
 		void readsTheFullUserWithEmailsDoubleEncodedAsAString() {
 			// "Create user (full)"
-			ScimUser user = json.readUser(body("""
-					{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"scimuser_01M8GNQPJVCXBW75VQK9NZJ3T7",\
-					"externalId":"okta-00u1","userName":"alice@example.com","displayName":"Alice Example","active":true,\
-					"emails":"[{\\"value\\":\\"alice@example.com\\",\\"primary\\":true,\\"type\\":\\"work\\"}]",\
-					"meta":{"resourceType":"User","created":"2026-11-28T08:53:17.531Z","lastModified":"2026-11-28T08:53:17.531Z"}}"""));
+			ScimUser user = json.readUser(
+					body("""
+							{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"scimuser_01M8GNQPJVCXBW75VQK9NZJ3T7",\
+							"externalId":"okta-00u1","userName":"alice@example.com","displayName":"Alice Example","active":true,\
+							"emails":"[{\\"value\\":\\"alice@example.com\\",\\"primary\\":true,\\"type\\":\\"work\\"}]",\
+							"meta":{"resourceType":"User","created":"2026-11-28T08:53:17.531Z","lastModified":"2026-11-28T08:53:17.531Z"}}"""));
 
 			assertThat(user.id()).isEqualTo("scimuser_01M8GNQPJVCXBW75VQK9NZJ3T7");
 			assertThat(user.userName()).isEqualTo("alice@example.com");
@@ -56,10 +57,11 @@ class ScimJsonTests {
 		@Test
 		void readsAMinimalUserWithAbsentOptionalMembersAsNull() {
 			// "Create user (minimal: userName only)"
-			ScimUser user = json.readUser(body("""
-					{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"scimuser_01M8GNQPK7CC4VYZ8EX3819T4F",\
-					"userName":"bob","active":true,"emails":"[]","meta":{"resourceType":"User",\
-					"created":"2026-11-28T08:53:17.543Z","lastModified":"2026-11-28T08:53:17.543Z"}}"""));
+			ScimUser user = json.readUser(
+					body("""
+							{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"scimuser_01M8GNQPK7CC4VYZ8EX3819T4F",\
+							"userName":"bob","active":true,"emails":"[]","meta":{"resourceType":"User",\
+							"created":"2026-11-28T08:53:17.543Z","lastModified":"2026-11-28T08:53:17.543Z"}}"""));
 
 			assertThat(user.displayName()).isNull();
 			assertThat(user.externalId()).isNull();
@@ -69,10 +71,11 @@ class ScimJsonTests {
 		@Test
 		void readsTheEmailsStringNullAsNoEmails() {
 			// "POST emails null"
-			ScimUser user = json.readUser(body("""
-					{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"scimuser_01M8GNRAKY9SQJ27AT3GWP9F68",\
-					"userName":"emailnull","active":true,"emails":"null","meta":{"resourceType":"User",\
-					"created":"2026-11-28T08:53:38.046Z","lastModified":"2026-11-28T08:53:38.046Z"}}"""));
+			ScimUser user = json.readUser(
+					body("""
+							{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"scimuser_01M8GNRAKY9SQJ27AT3GWP9F68",\
+							"userName":"emailnull","active":true,"emails":"null","meta":{"resourceType":"User",\
+							"created":"2026-11-28T08:53:38.046Z","lastModified":"2026-11-28T08:53:38.046Z"}}"""));
 
 			assertThat(user.emails()).isEmpty();
 		}
@@ -80,19 +83,21 @@ class ScimJsonTests {
 		@Test
 		void readsAnEmailsStringHoldingASingleObjectAsOneEmail() {
 			// "POST emails as object (not array)"
-			ScimUser user = json.readUser(body("""
-					{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"scimuser_01M8GNRAKHQ4PCY8NM4V1MMYXD",\
-					"userName":"emailobj","active":true,"emails":"{\\"value\\":\\"x@y.z\\"}","meta":{"resourceType":"User",\
-					"created":"2026-11-28T08:53:38.033Z","lastModified":"2026-11-28T08:53:38.033Z"}}"""));
+			ScimUser user = json.readUser(
+					body("""
+							{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"scimuser_01M8GNRAKHQ4PCY8NM4V1MMYXD",\
+							"userName":"emailobj","active":true,"emails":"{\\"value\\":\\"x@y.z\\"}","meta":{"resourceType":"User",\
+							"created":"2026-11-28T08:53:38.033Z","lastModified":"2026-11-28T08:53:38.033Z"}}"""));
 
 			assertThat(user.emails()).containsExactly(new ScimEmail("x@y.z", false));
 		}
 
 		@Test
 		void readsTheConformantEmailsArrayThatAFixedServerWouldSend() {
-			ScimUser user = json.readUser(body("""
-					{"id":"u1","userName":"alice","active":false,"emails":[{"value":"a@x.y","primary":true,"type":"work",\
-					"display":"Alice <a@x.y>"},{"value":"b@x.y"}],"meta":{"resourceType":"User"}}"""));
+			ScimUser user = json.readUser(
+					body("""
+							{"id":"u1","userName":"alice","active":false,"emails":[{"value":"a@x.y","primary":true,"type":"work",\
+							"display":"Alice <a@x.y>"},{"value":"b@x.y"}],"meta":{"resourceType":"User"}}"""));
 
 			assertThat(user.active()).isFalse();
 			assertThat(user.emails()).containsExactly(new ScimEmail("a@x.y", true, "work", "Alice <a@x.y>"),
@@ -115,10 +120,11 @@ class ScimJsonTests {
 		@Test
 		void readsAUnicodeUserName() {
 			// "POST unicode userName"
-			ScimUser user = json.readUser(body("""
-					{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"scimuser_01M8GNRAMQFMQR3JAYFZ5J7JTC",\
-					"userName":"Zoë.Ünïcødé 用户 🎉","displayName":"Zoë","active":true,"emails":"[]",\
-					"meta":{"resourceType":"User","created":"2026-11-28T08:53:38.071Z","lastModified":"2026-11-28T08:53:38.071Z"}}"""));
+			ScimUser user = json.readUser(
+					body("""
+							{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"scimuser_01M8GNRAMQFMQR3JAYFZ5J7JTC",\
+							"userName":"Zoë.Ünïcødé 用户 🎉","displayName":"Zoë","active":true,"emails":"[]",\
+							"meta":{"resourceType":"User","created":"2026-11-28T08:53:38.071Z","lastModified":"2026-11-28T08:53:38.071Z"}}"""));
 
 			assertThat(user.userName()).isEqualTo("Zoë.Ünïcødé 用户 🎉");
 		}
@@ -145,11 +151,12 @@ class ScimJsonTests {
 		@Test
 		void readsAPageWhoseItemsPerPageIsTheRequestedCountNotTheNumberReturned() {
 			// "List users ?startIndex=4&count=10": one user, itemsPerPage 10
-			ScimListResponse page = json.readUserList(body("""
-					{"schemas":["urn:ietf:params:scim:api:messages:2.0:ListResponse"],"totalResults":4,"startIndex":4,\
-					"itemsPerPage":10,"Resources":[{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],\
-					"id":"scimuser_01M8GNQPMEPH03FAFPHNJ37D31","userName":"dave","active":false,"emails":"[]",\
-					"meta":{"resourceType":"User","created":"2026-11-28T08:53:17.582Z","lastModified":"2026-11-28T08:53:17.582Z"}}]}"""));
+			ScimListResponse page = json.readUserList(
+					body("""
+							{"schemas":["urn:ietf:params:scim:api:messages:2.0:ListResponse"],"totalResults":4,"startIndex":4,\
+							"itemsPerPage":10,"Resources":[{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],\
+							"id":"scimuser_01M8GNQPMEPH03FAFPHNJ37D31","userName":"dave","active":false,"emails":"[]",\
+							"meta":{"resourceType":"User","created":"2026-11-28T08:53:17.582Z","lastModified":"2026-11-28T08:53:17.582Z"}}]}"""));
 
 			assertThat(page.totalResults()).isEqualTo(4);
 			assertThat(page.startIndex()).isEqualTo(4);
@@ -199,11 +206,12 @@ class ScimJsonTests {
 		@Test
 		void readsTheTokenListNewestFirst() {
 			// "List SCIM tokens"
-			ListScimTokensResponse tokens = json.readTokens(body("""
-					{"tokens":[{"id":"scimtok_01M8GNQCMKPJ58W4G4NAM4VWYY","label":"123","createdAt":"2026-11-28T08:53:07.348Z",\
-					"lastUsedAt":null},{"id":"scimtok_01M8GNQCJKFY7067T0W7H7A4QK","label":"to-revoke",\
-					"createdAt":"2026-11-28T08:53:07.283Z","lastUsedAt":null},{"id":"scimtok_01M8GNQCJ04TS0KHCP3V7S4CZ3",\
-					"label":"okta-prod","createdAt":"2026-11-28T08:53:07.264Z","lastUsedAt":null}]}"""));
+			ListScimTokensResponse tokens = json.readTokens(
+					body("""
+							{"tokens":[{"id":"scimtok_01M8GNQCMKPJ58W4G4NAM4VWYY","label":"123","createdAt":"2026-11-28T08:53:07.348Z",\
+							"lastUsedAt":null},{"id":"scimtok_01M8GNQCJKFY7067T0W7H7A4QK","label":"to-revoke",\
+							"createdAt":"2026-11-28T08:53:07.283Z","lastUsedAt":null},{"id":"scimtok_01M8GNQCJ04TS0KHCP3V7S4CZ3",\
+							"label":"okta-prod","createdAt":"2026-11-28T08:53:07.264Z","lastUsedAt":null}]}"""));
 
 			assertThat(tokens.tokens()).extracting("label").containsExactly("123", "to-revoke", "okta-prod");
 			assertThat(tokens.tokens()).allSatisfy((token) -> assertThat(token.lastUsedAt()).isNull());
@@ -212,12 +220,13 @@ class ScimJsonTests {
 		@Test
 		void readsTheServiceProviderConfig() {
 			// "ServiceProviderConfig, no auth"
-			ServiceProviderConfig config = json.readServiceProviderConfig(body("""
-					{"schemas":["urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"],"patch":{"supported":true},\
-					"bulk":{"supported":false,"maxOperations":0,"maxPayloadSize":0},"filter":{"supported":false,"maxResults":200},\
-					"changePassword":{"supported":false},"sort":{"supported":false},"etag":{"supported":false},\
-					"authenticationSchemes":[{"name":"OAuth Bearer Token","description":"Authentication scheme using the Bearer token",\
-					"type":"oauthbearertoken","primary":true}],"meta":{"resourceType":"ServiceProviderConfig"}}"""));
+			ServiceProviderConfig config = json.readServiceProviderConfig(
+					body("""
+							{"schemas":["urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"],"patch":{"supported":true},\
+							"bulk":{"supported":false,"maxOperations":0,"maxPayloadSize":0},"filter":{"supported":false,"maxResults":200},\
+							"changePassword":{"supported":false},"sort":{"supported":false},"etag":{"supported":false},\
+							"authenticationSchemes":[{"name":"OAuth Bearer Token","description":"Authentication scheme using the Bearer token",\
+							"type":"oauthbearertoken","primary":true}],"meta":{"resourceType":"ServiceProviderConfig"}}"""));
 
 			assertThat(config.patchSupported()).isTrue();
 			assertThat(config.bulk()).isEqualTo(new ServiceProviderConfig.Bulk(false, 0, 0));
@@ -236,16 +245,18 @@ class ScimJsonTests {
 
 		@Test
 		void readsTheScimShapeWithANumericStatus() {
-			ScimJson.ErrorBody error = json.readErrorBody(bytes("""
-					{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"detail":"User not found","scimType":"noTarget","status":404}"""));
+			ScimJson.ErrorBody error = json.readErrorBody(
+					bytes("""
+							{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"detail":"User not found","scimType":"noTarget","status":404}"""));
 
 			assertThat(error).isEqualTo(new ScimJson.ErrorBody(null, null, "noTarget", "User not found", null));
 		}
 
 		@Test
 		void readsTheScimShapeWithAStringStatusAsRfc7644WritesIt() {
-			ScimJson.ErrorBody error = json.readErrorBody(bytes("""
-					{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"detail":"Conflict","scimType":"uniqueness","status":"409"}"""));
+			ScimJson.ErrorBody error = json.readErrorBody(
+					bytes("""
+							{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"detail":"Conflict","scimType":"uniqueness","status":"409"}"""));
 
 			assertThat(error).isNotNull();
 			assertThat(error.scimType()).isEqualTo("uniqueness");
@@ -253,8 +264,9 @@ class ScimJsonTests {
 
 		@Test
 		void readsTheGrantexShapeWithItsRequestId() {
-			ScimJson.ErrorBody error = json.readErrorBody(bytes("""
-					{"message":"label is required","code":"BAD_REQUEST","requestId":"d35b1812-6aa8-440b-a5d2-5be037a22c74"}"""));
+			ScimJson.ErrorBody error = json.readErrorBody(
+					bytes("""
+							{"message":"label is required","code":"BAD_REQUEST","requestId":"d35b1812-6aa8-440b-a5d2-5be037a22c74"}"""));
 
 			assertThat(error).isEqualTo(new ScimJson.ErrorBody("BAD_REQUEST", "label is required", null, null,
 					"d35b1812-6aa8-440b-a5d2-5be037a22c74"));
@@ -265,8 +277,8 @@ class ScimJsonTests {
 			ScimJson.ErrorBody error = json.readErrorBody(bytes("""
 					{"message":"Route GET:/scim/v2/Schemas not found","error":"Not Found","statusCode":404}"""));
 
-			assertThat(error).isEqualTo(new ScimJson.ErrorBody("Not Found", "Route GET:/scim/v2/Schemas not found",
-					null, null, null));
+			assertThat(error).isEqualTo(
+					new ScimJson.ErrorBody("Not Found", "Route GET:/scim/v2/Schemas not found", null, null, null));
 		}
 
 		@Test

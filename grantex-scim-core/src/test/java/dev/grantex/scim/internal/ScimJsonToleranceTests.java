@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The shapes that ScimJson reads beyond the ones in the transcript (null and odd members that a proxy, an older
- * server or a fixed one may send) and the bodies it refuses, each with a message that says what was wrong.
+ * The shapes that ScimJson reads beyond the ones in the transcript (null and odd members
+ * that a proxy, an older server or a fixed one may send) and the bodies it refuses, each
+ * with a message that says what was wrong.
  */
 class ScimJsonToleranceTests {
 
@@ -56,8 +57,9 @@ class ScimJsonToleranceTests {
 
 	@Test
 	void readsAPrimaryThatIsNeitherTrueNorTheStringTrueAsNotPrimary() {
-		ScimUser user = this.json.readUser(body("""
-				{"id":"u1","userName":"alice","emails":[{"value":"a@x.y","primary":"yes"},{"value":"b@x.y","primary":1}]}"""));
+		ScimUser user = this.json.readUser(
+				body("""
+						{"id":"u1","userName":"alice","emails":[{"value":"a@x.y","primary":"yes"},{"value":"b@x.y","primary":1}]}"""));
 
 		assertThat(user.emails()).extracting(ScimEmail::primary).containsExactly(false, false);
 	}
@@ -127,8 +129,8 @@ class ScimJsonToleranceTests {
 
 	@Test
 	void readsAPageWithNullResourcesAsEmptyAndNumbersSentAsStrings() {
-		ScimListResponse page = this.json
-			.readUserList(body("{\"totalResults\":\" 3 \",\"startIndex\":\"2\",\"itemsPerPage\":0,\"Resources\":null}"));
+		ScimListResponse page = this.json.readUserList(
+				body("{\"totalResults\":\" 3 \",\"startIndex\":\"2\",\"itemsPerPage\":0,\"Resources\":null}"));
 
 		assertThat(page.totalResults()).isEqualTo(3);
 		assertThat(page.startIndex()).isEqualTo(2);

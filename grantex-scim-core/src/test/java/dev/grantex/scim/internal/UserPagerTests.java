@@ -31,10 +31,13 @@ class UserPagerTests {
 
 	@Test
 	void advancesByTheUsersReturnedNotByItemsPerPage() {
-		// the server returns fewer users than asked while echoing the requested count as itemsPerPage
+		// the server returns fewer users than asked while echoing the requested count as
+		// itemsPerPage
 		UserPager.PageSource source = (start, count) -> {
 			this.requests.add(start + "/" + count);
-			List<ScimUser> page = IntStream.rangeClosed(start, Math.min(start, 3)).mapToObj(UserPagerTests::user).toList();
+			List<ScimUser> page = IntStream.rangeClosed(start, Math.min(start, 3))
+				.mapToObj(UserPagerTests::user)
+				.toList();
 			return new ScimListResponse(3, start, count, page);
 		};
 
@@ -63,7 +66,9 @@ class UserPagerTests {
 		assertThat(this.requests).containsExactly("1/100");
 	}
 
-	/** A source holding {@code stored} users that reports {@code total} as totalResults. */
+	/**
+	 * A source holding {@code stored} users that reports {@code total} as totalResults.
+	 */
 	private UserPager.PageSource pagesOf(int stored, int total) {
 		return (start, count) -> {
 			this.requests.add(start + "/" + count);

@@ -16,8 +16,8 @@ import dev.grantex.scim.error.ScimTransportException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link DefaultScimClientObservationConvention} on contexts made by hand, for the endings the wire cannot easily
- * produce on demand.
+ * {@link DefaultScimClientObservationConvention} on contexts made by hand, for the
+ * endings the wire cannot easily produce on demand.
  */
 class DefaultScimClientObservationConventionTests {
 
@@ -61,9 +61,8 @@ class DefaultScimClientObservationConventionTests {
 		ScimClientObservationContext context = context();
 		context.setError(new IllegalStateException("a bug in a body reader"));
 
-		assertThat(this.convention.getLowCardinalityKeyValues(context)).contains(
-				KeyValue.of("outcome", "client-error"), KeyValue.of("status", "none"),
-				KeyValue.of("exception", "IllegalStateException"));
+		assertThat(this.convention.getLowCardinalityKeyValues(context)).contains(KeyValue.of("outcome", "client-error"),
+				KeyValue.of("status", "none"), KeyValue.of("exception", "IllegalStateException"));
 	}
 
 	@Test

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.Resource;
 
 /**
- * Reads a directory file: the users Grantex should have, as CSV (RFC 4180), for example an HR system's export.
+ * Reads a directory file: the users Grantex should have, as CSV (RFC 4180), for example
+ * an HR system's export.
  *
  * <pre>
  * # lines starting with # are comments; blank lines are skipped
@@ -26,16 +27,19 @@ import org.springframework.core.io.Resource;
  * </pre>
  *
  * <ul>
- * <li>The first line that is not a comment names the columns, in any order: {@code userName} (required),
- * {@code externalId}, {@code displayName}, {@code email}, {@code active}; other names are refused, so that a typo
- * cannot clear an attribute for everyone.</li>
- * <li>A value may be quoted, to hold commas, quotes (doubled) or line breaks; unquoted values are trimmed. An empty
- * value means none; an empty {@code active} means {@code true}; {@code active} is one of {@code true},
- * {@code false}, {@code yes}, {@code no}, {@code 1}, {@code 0}.</li>
+ * <li>The first line that is not a comment names the columns, in any order:
+ * {@code userName} (required), {@code externalId}, {@code displayName}, {@code email},
+ * {@code active}; other names are refused, so that a typo cannot clear an attribute for
+ * everyone.</li>
+ * <li>A value may be quoted, to hold commas, quotes (doubled) or line breaks; unquoted
+ * values are trimmed. An empty value means none; an empty {@code active} means
+ * {@code true}; {@code active} is one of {@code true}, {@code false}, {@code yes},
+ * {@code no}, {@code 1}, {@code 0}.</li>
  * <li>{@code userName} and {@code externalId} must each be unique in the file.</li>
  * </ul>
  *
- * Every problem is reported with its line number, all at once, before anything is sent to Grantex.
+ * Every problem is reported with its line number, all at once, before anything is sent to
+ * Grantex.
  */
 public final class DirectoryFile {
 
@@ -94,7 +98,8 @@ public final class DirectoryFile {
 					continue;
 				}
 				if (!userNames.add(user.userName())) {
-					problem(problems, "line " + row.line() + ": userName " + user.userName() + " appears more than once");
+					problem(problems,
+							"line " + row.line() + ": userName " + user.userName() + " appears more than once");
 				}
 				String externalId = user.externalId();
 				if (externalId != null) {

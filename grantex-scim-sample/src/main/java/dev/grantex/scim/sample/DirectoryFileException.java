@@ -3,13 +3,15 @@ package dev.grantex.scim.sample;
 import java.util.List;
 
 /**
- * A directory file that cannot be read, or holds mistakes; nothing has been sent to Grantex.
+ * A directory file that cannot be read, or holds mistakes; nothing has been sent to
+ * Grantex.
  */
 public class DirectoryFileException extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
-	@SuppressWarnings("serial") // an unmodifiable List.copyOf of strings, which serializes
+	@SuppressWarnings("serial") // an unmodifiable List.copyOf of strings, which
+								// serializes
 	private final List<String> problems;
 
 	/**

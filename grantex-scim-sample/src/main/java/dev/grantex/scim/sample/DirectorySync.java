@@ -20,9 +20,10 @@ import dev.grantex.scim.model.ScimUser;
 import dev.grantex.scim.sample.SyncAction.Kind;
 
 /**
- * Makes Grantex's users match a directory with the application's {@link ScimClient}: reads every user, plans the
- * changes with {@link SyncPlanner}, prints the plan, and applies it one user at a time, printing each result as it
- * comes. A user that fails is reported and the sync goes on with the next.
+ * Makes Grantex's users match a directory with the application's {@link ScimClient}:
+ * reads every user, plans the changes with {@link SyncPlanner}, prints the plan, and
+ * applies it one user at a time, printing each result as it comes. A user that fails is
+ * reported and the sync goes on with the next.
  */
 @Service
 public class DirectorySync {
@@ -48,7 +49,8 @@ public class DirectorySync {
 	 * Syncs once.
 	 * @param directory the users the directory wants
 	 * @param dryRun whether to print the plan only
-	 * @param deleteMissing whether to delete, rather than deactivate, users who are not in the directory
+	 * @param deleteMissing whether to delete, rather than deactivate, users who are not
+	 * in the directory
 	 * @param out where to print the plan, the progress and the results
 	 * @return what was done
 	 * @throws ScimException if the users cannot be read; then nothing was changed
@@ -83,8 +85,8 @@ public class DirectorySync {
 
 	private static void printPlan(SyncPlan plan, int directorySize, PrintStream out) {
 		if (plan.isEmpty()) {
-			out.println("Plan: nothing to change; Grantex already matches the directory's " + directorySize
-					+ " users.");
+			out.println(
+					"Plan: nothing to change; Grantex already matches the directory's " + directorySize + " users.");
 			return;
 		}
 		out.println("Plan: " + plan.count(Kind.CREATE) + " to create, " + plan.count(Kind.REPLACE) + " to replace, "

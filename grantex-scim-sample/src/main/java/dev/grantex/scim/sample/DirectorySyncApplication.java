@@ -5,19 +5,21 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Directory sync: makes Grantex's users match a directory file. See {@link SyncOptions#USAGE} for the command line
- * and the README for the file format.
+ * Directory sync: makes Grantex's users match a directory file. See
+ * {@link SyncOptions#USAGE} for the command line and the README for the file format.
  */
 @SpringBootApplication
 public class DirectorySyncApplication {
 
 	/**
-	 * The profile {@code --server} turns on: a web server with Actuator, and the application keeps running.
+	 * The profile {@code --server} turns on: a web server with Actuator, and the
+	 * application keeps running.
 	 */
 	public static final String SERVER_PROFILE = "server";
 
 	/**
-	 * Runs the sync, then exits with its status; with {@code --server}, keeps running instead.
+	 * Runs the sync, then exits with its status; with {@code --server}, keeps running
+	 * instead.
 	 * @param args the command line
 	 */
 	public static void main(String[] args) {
@@ -28,8 +30,9 @@ public class DirectorySyncApplication {
 	}
 
 	/**
-	 * Builds the application as {@link #main(String[])} runs it: with the embedded Grantex when none is configured,
-	 * and the {@value #SERVER_PROFILE} profile for {@code --server}.
+	 * Builds the application as {@link #main(String[])} runs it: with the embedded
+	 * Grantex when none is configured, and the {@value #SERVER_PROFILE} profile for
+	 * {@code --server}.
 	 * @param args the command line
 	 * @return the application, not yet run
 	 */

@@ -11,10 +11,12 @@ import dev.grantex.scim.model.ScimEmail;
  * One user as the directory wants it in Grantex.
  *
  * @param userName the Grantex {@code userName}, unique in the directory
- * @param externalId the directory's own id for the person, or {@code null}; when present, users are matched on it,
- * so a person keeps their Grantex user when their {@code userName} changes
+ * @param externalId the directory's own id for the person, or {@code null}; when present,
+ * users are matched on it, so a person keeps their Grantex user when their
+ * {@code userName} changes
  * @param displayName the display name, or {@code null} for none
- * @param email the work email address, sent as the one primary email, or {@code null} for none
+ * @param email the work email address, sent as the one primary email, or {@code null} for
+ * none
  * @param active whether the user may sign in
  */
 public record DirectoryUser(String userName, @Nullable String externalId, @Nullable String displayName,

@@ -22,16 +22,20 @@ import dev.grantex.scim.model.ScimTokenWithSecret;
 import dev.grantex.scim.test.FakeGrantexServer;
 
 /**
- * The embedded default: when no {@code grantex.base-url} is configured (nor {@code GRANTEX_BASE_URL}), starts the
- * fake Grantex server from {@code grantex-scim-test} in this process, before the application context is created,
+ * The embedded default: when no {@code grantex.base-url} is configured (nor
+ * {@code GRANTEX_BASE_URL}), starts the fake Grantex server from
+ * {@code grantex-scim-test} in this process, before the application context is created,
  * and points the application at it, so that the sample runs with nothing else installed.
  *
- * <p>It sets the fake up as a user would set up Grantex: a developer account (whose API key signing up would give),
- * then a SCIM token created through the API with that key ({@code POST /v1/scim/tokens}), then the users an earlier
- * sync might have left ({@value #SEED_FILE}), so that the first plan has something of every kind to do. The
- * application then gets {@code grantex.base-url}, {@code grantex.api-key} and {@code grantex.scim.token} like any
- * other configuration, and its auto-configured {@link ScimClient} talks to the fake over HTTP. The server is a bean
- * named {@value #SERVER_BEAN_NAME} and stops with the application.
+ * <p>
+ * It sets the fake up as a user would set up Grantex: a developer account (whose API key
+ * signing up would give), then a SCIM token created through the API with that key
+ * ({@code POST /v1/scim/tokens}), then the users an earlier sync might have left
+ * ({@value #SEED_FILE}), so that the first plan has something of every kind to do. The
+ * application then gets {@code grantex.base-url}, {@code grantex.api-key} and
+ * {@code grantex.scim.token} like any other configuration, and its auto-configured
+ * {@link ScimClient} talks to the fake over HTTP. The server is a bean named
+ * {@value #SERVER_BEAN_NAME} and stops with the application.
  */
 final class EmbeddedGrantex implements SmartApplicationListener {
 
@@ -87,7 +91,11 @@ final class EmbeddedGrantex implements SmartApplicationListener {
 		this.server = started;
 		String baseUrl = started.baseUrl().toString();
 		String apiKey = started.createDeveloper();
-		ScimTokenWithSecret token = ScimClient.builder().baseUrl(baseUrl).apiKey(apiKey).build().createToken(TOKEN_LABEL);
+		ScimTokenWithSecret token = ScimClient.builder()
+			.baseUrl(baseUrl)
+			.apiKey(apiKey)
+			.build()
+			.createToken(TOKEN_LABEL);
 		ScimClient seeding = ScimClient.builder().baseUrl(baseUrl).scimToken(token.token()).build();
 		List<DirectoryUser> seeds = DirectoryFile.read(new ClassPathResource(SEED_FILE));
 		seeds.forEach((user) -> seeding.createUser(user.toParams()));

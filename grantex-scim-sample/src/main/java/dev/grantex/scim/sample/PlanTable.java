@@ -6,8 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Renders a {@link SyncPlan} as a plain-text table, one line per action; long user names and external ids are cut
- * short with {@code ...}, the details are shown whole.
+ * Renders a {@link SyncPlan} as a plain-text table, one line per action; long user names
+ * and external ids are cut short with {@code ...}, the details are shown whole.
  */
 public final class PlanTable {
 
@@ -21,8 +21,8 @@ public final class PlanTable {
 	/**
 	 * Renders the plan's actions.
 	 * @param plan the plan
-	 * @return the table, one line per action after a header line, each ending with a line separator; empty when
-	 * the plan is
+	 * @return the table, one line per action after a header line, each ending with a line
+	 * separator; empty when the plan is
 	 */
 	public static String render(SyncPlan plan) {
 		if (plan.isEmpty()) {

@@ -9,12 +9,14 @@ import org.jspecify.annotations.Nullable;
  * One change the sync makes to one Grantex user.
  *
  * @param kind what it does
- * @param userName the user's {@code userName}: the directory's for a create or replace, Grantex's otherwise
+ * @param userName the user's {@code userName}: the directory's for a create or replace,
+ * Grantex's otherwise
  * @param externalId the user's external id, as for the user name, or {@code null}
  * @param userId the Grantex id of the user changed; {@code null} for a create
- * @param desired what the directory wants, for a create or replace; {@code null} otherwise
- * @param changes the attributes that change: for a replace, each with its old and new value; for a create, the
- * values set
+ * @param desired what the directory wants, for a create or replace; {@code null}
+ * otherwise
+ * @param changes the attributes that change: for a replace, each with its old and new
+ * value; for a create, the values set
  * @param note a warning about this change, or {@code null}
  */
 public record SyncAction(Kind kind, String userName, @Nullable String externalId, @Nullable String userId,
@@ -44,8 +46,8 @@ public record SyncAction(Kind kind, String userName, @Nullable String externalId
 	}
 
 	/**
-	 * What an action does, in the order the sync applies them: deletions and replacements first, since they may
-	 * free a {@code userName} that a creation needs.
+	 * What an action does, in the order the sync applies them: deletions and replacements
+	 * first, since they may free a {@code userName} that a creation needs.
 	 */
 	public enum Kind {
 

@@ -17,12 +17,16 @@ import dev.grantex.scim.ScimClient;
 import dev.grantex.scim.error.ScimException;
 
 /**
- * Runs the directory sync from the command line when the application starts (see {@link SyncOptions#USAGE}), and
- * gives the application its exit status: 0 when every change was made, 1 when some failed, 2 when nothing could be
- * done. {@code sync.command.enabled=false} leaves it out, for tests that drive {@link DirectorySync} themselves.
+ * Runs the directory sync from the command line when the application starts (see
+ * {@link SyncOptions#USAGE}), and gives the application its exit status: 0 when every
+ * change was made, 1 when some failed, 2 when nothing could be done.
+ * {@code sync.command.enabled=false} leaves it out, for tests that drive
+ * {@link DirectorySync} themselves.
  *
- * <p>The sample directory that ships with the application is applied only to the embedded fake Grantex: against any
- * other Grantex it would deactivate every user it does not list, so there it is planned as a dry run.
+ * <p>
+ * The sample directory that ships with the application is applied only to the embedded
+ * fake Grantex: against any other Grantex it would deactivate every user it does not
+ * list, so there it is planned as a dry run.
  */
 @Component
 @ConditionalOnProperty(name = "sync.command.enabled", havingValue = "true", matchIfMissing = true)
@@ -148,8 +152,8 @@ public class SyncCommand implements ApplicationRunner, ExitCodeGenerator {
 	private void printServerUrls() {
 		String port = this.environment.getProperty("local.server.port");
 		if (port == null) {
-			this.out.println("No web server is running: start with --server (or the server profile) to serve "
-					+ "Actuator.");
+			this.out.println(
+					"No web server is running: start with --server (or the server profile) to serve " + "Actuator.");
 			return;
 		}
 		String root = "http://localhost:" + port + "/actuator";

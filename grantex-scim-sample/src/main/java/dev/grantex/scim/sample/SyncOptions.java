@@ -8,23 +8,26 @@ import org.springframework.boot.ApplicationArguments;
 /**
  * The command line of the directory sync.
  *
- * @param file where the directory file is: a file path, or {@code classpath:} and a resource
+ * @param file where the directory file is: a file path, or {@code classpath:} and a
+ * resource
  * @param dryRun whether to print the plan only
- * @param deleteMissing whether to delete, rather than deactivate, users who are not in the directory
+ * @param deleteMissing whether to delete, rather than deactivate, users who are not in
+ * the directory
  * @param runs how many times to sync in a row, 1 to 10
  * @param server whether to keep running afterwards, serving Actuator
  * @param help whether to print the usage only
  */
-public record SyncOptions(String file, boolean dryRun, boolean deleteMissing, int runs, boolean server,
-		boolean help) {
+public record SyncOptions(String file, boolean dryRun, boolean deleteMissing, int runs, boolean server, boolean help) {
 
 	/**
-	 * The directory file used unless {@code --file} names another: the sample that ships with the application.
+	 * The directory file used unless {@code --file} names another: the sample that ships
+	 * with the application.
 	 */
 	public static final String DEFAULT_FILE = "classpath:directory.csv";
 
 	/**
-	 * The option that keeps the application running; also read before it starts, to choose the profile.
+	 * The option that keeps the application running; also read before it starts, to
+	 * choose the profile.
 	 */
 	public static final String SERVER = "server";
 
@@ -53,12 +56,13 @@ public record SyncOptions(String file, boolean dryRun, boolean deleteMissing, in
 	 * {@code --grantex.base-url=...}) and are left to Spring Boot.
 	 * @param arguments the command line
 	 * @return the options
-	 * @throws IllegalArgumentException for an unknown option, a stray argument or a bad value
+	 * @throws IllegalArgumentException for an unknown option, a stray argument or a bad
+	 * value
 	 */
 	public static SyncOptions parse(ApplicationArguments arguments) {
 		if (!arguments.getNonOptionArgs().isEmpty()) {
-			throw new IllegalArgumentException("Unexpected argument " + arguments.getNonOptionArgs().get(0)
-					+ "; options start with --");
+			throw new IllegalArgumentException(
+					"Unexpected argument " + arguments.getNonOptionArgs().get(0) + "; options start with --");
 		}
 		for (String name : arguments.getOptionNames()) {
 			if (!name.contains(".") && !SPRING_OPTIONS.contains(name)

@@ -3,11 +3,13 @@ package dev.grantex.scim.sample;
 import java.util.List;
 
 /**
- * What a sync would change: the actions, in the order they are applied, and how many users already match.
+ * What a sync would change: the actions, in the order they are applied, and how many
+ * users already match.
  *
- * @param actions the changes, ordered by kind (as {@link SyncAction.Kind} lists them), then by user name
- * @param unchanged how many Grantex users need no change: those that match the directory, and those not in it that
- * are already inactive
+ * @param actions the changes, ordered by kind (as {@link SyncAction.Kind} lists them),
+ * then by user name
+ * @param unchanged how many Grantex users need no change: those that match the directory,
+ * and those not in it that are already inactive
  */
 public record SyncPlan(List<SyncAction> actions, int unchanged) {
 

@@ -21,20 +21,24 @@ import dev.grantex.scim.sample.SyncAction.Change;
 import dev.grantex.scim.sample.SyncAction.Kind;
 
 /**
- * Plans a sync: compares the directory with Grantex's users and decides what to change. A pure function: it reads
- * nothing and sends nothing.
+ * Plans a sync: compares the directory with Grantex's users and decides what to change. A
+ * pure function: it reads nothing and sends nothing.
  *
- * <p>Matching: a directory user with an {@code externalId} is matched to the Grantex user with that
- * {@code externalId}, so a person keeps their Grantex user when their {@code userName} changes; otherwise, or when
- * no Grantex user has it, to the Grantex user with the same {@code userName}, unless that user carries another
- * {@code externalId} (then it is someone else). Each Grantex user is matched at most once.
+ * <p>
+ * Matching: a directory user with an {@code externalId} is matched to the Grantex user
+ * with that {@code externalId}, so a person keeps their Grantex user when their
+ * {@code userName} changes; otherwise, or when no Grantex user has it, to the Grantex
+ * user with the same {@code userName}, unless that user carries another
+ * {@code externalId} (then it is someone else). Each Grantex user is matched at most
+ * once.
  *
  * <ul>
  * <li>A directory user without a match is created.</li>
- * <li>A matched user whose {@code userName}, {@code displayName}, {@code externalId}, {@code emails} or
- * {@code active} differs is replaced with exactly what the directory says.</li>
- * <li>A Grantex user without a match is deactivated ({@code active=false}) if active, or deleted when
- * {@code deleteMissing} is set.</li>
+ * <li>A matched user whose {@code userName}, {@code displayName}, {@code externalId},
+ * {@code emails} or {@code active} differs is replaced with exactly what the directory
+ * says.</li>
+ * <li>A Grantex user without a match is deactivated ({@code active=false}) if active, or
+ * deleted when {@code deleteMissing} is set.</li>
  * </ul>
  *
  * Applying the plan and planning again yields an empty plan.
@@ -46,10 +50,11 @@ public final class SyncPlanner {
 
 	/**
 	 * Plans the changes that make Grantex match the directory.
-	 * @param directory the users the directory wants, with unique user names and external ids (as
-	 * {@link DirectoryFile} ensures)
+	 * @param directory the users the directory wants, with unique user names and external
+	 * ids (as {@link DirectoryFile} ensures)
 	 * @param grantex the users Grantex has
-	 * @param deleteMissing whether to delete, rather than deactivate, users who are not in the directory
+	 * @param deleteMissing whether to delete, rather than deactivate, users who are not
+	 * in the directory
 	 * @return the plan
 	 */
 	public static SyncPlan plan(List<DirectoryUser> directory, List<ScimUser> grantex, boolean deleteMissing) {
@@ -172,9 +177,9 @@ public final class SyncPlanner {
 		return values;
 	}
 
-	private static @Nullable String collision(@Nullable ScimUser holder, Set<ScimUser> matched,
-			boolean deleteMissing) {
-		// a holder matched to a directory user is renamed away first (replacements come before creations); one that
+	private static @Nullable String collision(@Nullable ScimUser holder, Set<ScimUser> matched, boolean deleteMissing) {
+		// a holder matched to a directory user is renamed away first (replacements come
+		// before creations); one that
 		// is not in the directory keeps its userName when deactivated
 		if (holder == null || matched.contains(holder) || deleteMissing) {
 			return null;
@@ -187,8 +192,7 @@ public final class SyncPlanner {
 	}
 
 	private static String emails(List<ScimEmail> emails) {
-		return emails.isEmpty() ? "none"
-				: emails.stream().map(ScimEmail::value).collect(Collectors.joining(", "));
+		return emails.isEmpty() ? "none" : emails.stream().map(ScimEmail::value).collect(Collectors.joining(", "));
 	}
 
 }

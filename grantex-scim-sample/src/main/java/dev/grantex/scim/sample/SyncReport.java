@@ -54,7 +54,8 @@ public record SyncReport(SyncPlan plan, boolean dryRun, Map<Kind, Integer> done,
 
 	/**
 	 * Summarises the sync in one line.
-	 * @return e.g. {@code 4 created, 1 replaced, 1 deactivated, 0 deleted, 2 unchanged, 0 failed (0.3 s).}
+	 * @return e.g.
+	 * {@code 4 created, 1 replaced, 1 deactivated, 0 deleted, 2 unchanged, 0 failed (0.3 s).}
 	 */
 	public String summary() {
 		String took = String.format(Locale.ROOT, " (%.1f s)", this.duration.toMillis() / 1000.0);

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Reading directory files: the CSV dialect, and mistakes reported with their line numbers before anything is sent.
+ * Reading directory files: the CSV dialect, and mistakes reported with their line numbers
+ * before anything is sent.
  */
 class DirectoryFileTests {
 
@@ -19,8 +20,7 @@ class DirectoryFileTests {
 	void readsQuotedValuesCommentsBlankLinesAnyColumnOrderAndCrLf() {
 		String csv = "\uFEFF# an HR export\r\n\r\nemail,userName,active,displayName,externalId\r\n"
 				+ "ada@example.com, ada ,yes,\"Lovelace, Ada\",e1\r\n"
-				+ "\"\",\"bob\",0,\"Bob \"\"the builder\"\"\nSmith\",\r\n"
-				+ "carol@example.com,carol,,,e3";
+				+ "\"\",\"bob\",0,\"Bob \"\"the builder\"\"\nSmith\",\r\n" + "carol@example.com,carol,,,e3";
 
 		assertThat(DirectoryFile.parse(csv, "hr.csv")).containsExactly(
 				new DirectoryUser("ada", "e1", "Lovelace, Ada", "ada@example.com", true),
@@ -49,19 +49,20 @@ class DirectoryFileTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource(delimiter = '|', textBlock = """
-			no header                 | '# only a comment'                                 | no header line
-			unknown column            | 'userName,displayname\\nada,Ada'                    | line 1: unknown column 'displayname'
-			no userName column        | 'email\\nada@example.com'                           | line 1: no userName column
-			column twice              | 'userName,email,email\\nada,a,b'                    | line 1: column email appears twice
-			empty userName            | 'userName,email\\n,ada@example.com'                 | line 2: userName is empty
-			too few values            | 'userName,email\\nada'                              | line 2: 1 values where the header has 2 columns
-			bad active                | 'userName,active\\nada,maybe'                       | line 2: active is 'maybe'
-			duplicate userName        | 'userName\\nada\\nbob\\nada'                         | line 4: userName ada appears more than once
-			duplicate externalId      | 'userName,externalId\\nada,e1\\n# x\\nbob,e1'         | line 4: externalId e1 is already used on line 2
-			unclosed quote            | 'userName\\n"ada'                                   | line 2: a quoted value is never closed
-			text after closing quote  | 'userName\\n"ada"x'                                 | line 2: text after a closing quote
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					no header                 | '# only a comment'                                 | no header line
+					unknown column            | 'userName,displayname\\nada,Ada'                    | line 1: unknown column 'displayname'
+					no userName column        | 'email\\nada@example.com'                           | line 1: no userName column
+					column twice              | 'userName,email,email\\nada,a,b'                    | line 1: column email appears twice
+					empty userName            | 'userName,email\\n,ada@example.com'                 | line 2: userName is empty
+					too few values            | 'userName,email\\nada'                              | line 2: 1 values where the header has 2 columns
+					bad active                | 'userName,active\\nada,maybe'                       | line 2: active is 'maybe'
+					duplicate userName        | 'userName\\nada\\nbob\\nada'                         | line 4: userName ada appears more than once
+					duplicate externalId      | 'userName,externalId\\nada,e1\\n# x\\nbob,e1'         | line 4: externalId e1 is already used on line 2
+					unclosed quote            | 'userName\\n"ada'                                   | line 2: a quoted value is never closed
+					text after closing quote  | 'userName\\n"ada"x'                                 | line 2: text after a closing quote
+					""")
 	void mistakesAreReportedWithTheirLine(String mistake, String csv, String problem) {
 		assertThatExceptionOfType(DirectoryFileException.class)
 			.isThrownBy(() -> DirectoryFile.parse(csv.replace("\\n", "\n"), "hr.csv"))

@@ -28,10 +28,11 @@ import dev.grantex.scim.test.junit.GrantexScimFake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole application, run as {@code main} runs it (without exiting the JVM), against a fake Grantex server that
- * {@link GrantexScimFake @GrantexScimFake} starts for each test and that outlives each run, as a real Grantex would:
- * faults on some users leave the others synced and the exit status 1; a second run changes nothing; and with no
- * Grantex configured, the embedded default.
+ * The whole application, run as {@code main} runs it (without exiting the JVM), against a
+ * fake Grantex server that {@link GrantexScimFake @GrantexScimFake} starts for each test
+ * and that outlives each run, as a real Grantex would: faults on some users leave the
+ * others synced and the exit status 1; a second run changes nothing; and with no Grantex
+ * configured, the embedded default.
  */
 @GrantexScimFake
 @ExtendWith(OutputCaptureExtension.class)
@@ -133,8 +134,8 @@ class DirectorySyncApplicationTests {
 
 		assertThat(run("--delete")).isEqualTo(SyncCommand.OK);
 		assertThat(this.grantex.users()).extracting(FakeScimUser::userName)
-			.containsExactlyInAnyOrder("alice@example.com", "bob@example.com", "carol@example.com",
-					"dave@example.com", "erin@example.com");
+			.containsExactlyInAnyOrder("alice@example.com", "bob@example.com", "carol@example.com", "dave@example.com",
+					"erin@example.com");
 	}
 
 	@Test
@@ -144,8 +145,10 @@ class DirectorySyncApplicationTests {
 		assertThat(newOutput()).contains("line 1: unknown column 'displayname'");
 
 		Files.writeString(this.file, DIRECTORY);
-		this.grantex.server().faults().enqueue(FaultTarget.route("GET", "/scim/v2/Users"), Fault.status(401,
-				"application/json", "{\"code\":\"UNAUTHORIZED\",\"message\":\"Invalid SCIM token\"}"));
+		this.grantex.server()
+			.faults()
+			.enqueue(FaultTarget.route("GET", "/scim/v2/Users"), Fault.status(401, "application/json",
+					"{\"code\":\"UNAUTHORIZED\",\"message\":\"Invalid SCIM token\"}"));
 		assertThat(run()).isEqualTo(SyncCommand.NOTHING_DONE);
 		assertThat(newOutput()).contains("Could not read the users from Grantex; nothing was changed");
 		assertThat(this.grantex.server().requests()).extracting(RecordedRequest::method).containsOnly("GET");
@@ -216,6 +219,5 @@ class DirectorySyncApplicationTests {
 			.findFirst()
 			.orElseThrow();
 	}
-
 
 }

@@ -21,9 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * The sync service as an application's own test would check it: {@link AutoConfigureGrantexScimFake} points the
- * auto-configured {@code ScimClient} at a fake Grantex, and the test seeds users, scripts faults and reads what the
- * server holds. Each test finds the server empty, whatever the one before left.
+ * The sync service as an application's own test would check it:
+ * {@link AutoConfigureGrantexScimFake} points the auto-configured {@code ScimClient} at a
+ * fake Grantex, and the test seeds users, scripts faults and reads what the server holds.
+ * Each test finds the server empty, whatever the one before left.
  */
 @SpringBootTest(properties = { "sync.command.enabled=false", "grantex.retry.initial-delay=1ms" })
 @AutoConfigureGrantexScimFake
@@ -52,8 +53,9 @@ class DirectorySyncTests {
 		assertThat(report.failed()).isFalse();
 		assertThat(report.done(Kind.CREATE)).isEqualTo(2);
 		assertThat(report.done(Kind.DEACTIVATE)).isEqualTo(1);
-		assertThat(this.grantex.users()).extracting(FakeScimUser::userName, FakeScimUser::displayName,
-				FakeScimUser::externalId, FakeScimUser::active)
+		assertThat(this.grantex.users())
+			.extracting(FakeScimUser::userName, FakeScimUser::displayName, FakeScimUser::externalId,
+					FakeScimUser::active)
 			.containsExactly(tuple("left@example.com", null, null, false),
 					tuple("ada@example.com", "Ada Lovelace", "e1", true),
 					tuple("grace@example.com", "Grace Hopper", "e2", true));

@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The sample is what users copy: it uses the client and the fake server only through their public APIs.
+ * The sample is what users copy: it uses the client and the fake server only through
+ * their public APIs.
  */
 class SampleArchitectureTests {
 

@@ -18,15 +18,15 @@ import dev.grantex.scim.model.ScimUserMeta;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sync planner on its own: for each case, the directory, what Grantex has, and the plan expected, written as
- * {@code kind userName: details} lines in the order they are applied. Each plan, applied to an in-memory Grantex
- * the way the server would apply it, leaves nothing to do the second time.
+ * The sync planner on its own: for each case, the directory, what Grantex has, and the
+ * plan expected, written as {@code kind userName: details} lines in the order they are
+ * applied. Each plan, applied to an in-memory Grantex the way the server would apply it,
+ * leaves nothing to do the second time.
  */
 class SyncPlannerTests {
 
 	static Stream<Arguments> cases() {
-		return Stream.of(
-				plan("nothing anywhere: nothing to do", directory(), grantex(), false, 0),
+		return Stream.of(plan("nothing anywhere: nothing to do", directory(), grantex(), false, 0),
 				plan("a new person is created with what the directory says",
 						directory(person("ada", "e1", "Ada", "ada@example.com", true)), grantex(), false, 0,
 						"create ada: displayName \"Ada\"; email ada@example.com"),
@@ -43,19 +43,22 @@ class SyncPlannerTests {
 						grantex(user("u1", "ada", "e1", "Ada", "ada@example.com", true)), false, 0,
 						"replace ada.l: userName \"ada\" -> \"ada.l\""),
 				plan("without an externalId in Grantex, the userName matches and the externalId is added",
-						directory(person("ada", "e1", "Ada", null, true)), grantex(user("u1", "ada", null, "Ada", null, true)),
-						false, 0, "replace ada: externalId none -> \"e1\""),
+						directory(person("ada", "e1", "Ada", null, true)),
+						grantex(user("u1", "ada", null, "Ada", null, true)), false, 0,
+						"replace ada: externalId none -> \"e1\""),
 				plan("without an externalId in the directory, the userName matches and Grantex's is cleared",
-						directory(person("ada", null, "Ada", null, true)), grantex(user("u1", "ada", "e1", "Ada", null, true)),
-						false, 0, "replace ada: externalId \"e1\" -> none"),
+						directory(person("ada", null, "Ada", null, true)),
+						grantex(user("u1", "ada", "e1", "Ada", null, true)), false, 0,
+						"replace ada: externalId \"e1\" -> none"),
 				plan("an email that differs only in its attributes is replaced",
 						directory(person("ada", "e1", null, "ada@example.com", true)),
 						grantex(new ScimUser("u1", "ada", true, List.of(new ScimEmail("ada@example.com", true)), META,
 								"e1", null)),
 						false, 0, "replace ada: email ada@example.com (other attributes) -> ada@example.com"),
 				plan("a person the directory marks inactive is deactivated by replacement",
-						directory(person("ada", "e1", null, null, false)), grantex(user("u1", "ada", "e1", null, null, true)),
-						false, 0, "replace ada: active true -> false"),
+						directory(person("ada", "e1", null, null, false)),
+						grantex(user("u1", "ada", "e1", null, null, true)), false, 0,
+						"replace ada: active true -> false"),
 				plan("someone no longer in the directory is deactivated", directory(),
 						grantex(user("u1", "ada", "e1", null, null, true)), false, 0,
 						"deactivate ada: not in the directory: active true -> false"),
@@ -66,18 +69,19 @@ class SyncPlannerTests {
 						true, 0, "delete ada: not in the directory: deleted for good",
 						"delete bob: not in the directory: deleted for good"),
 				plan("a userName held by someone else (another externalId) is a new person, and the creation is flagged",
-						directory(person("sam", "e2", null, null, true)), grantex(user("u1", "sam", "e1", null, null, true)),
-						false, 0,
+						directory(person("sam", "e2", null, null, true)),
+						grantex(user("u1", "sam", "e1", null, null, true)), false, 0,
 						"create sam: userName still held by a user not in the directory, who keeps it when deactivated; "
 								+ "--delete frees it",
 						"deactivate sam: not in the directory: active true -> false"),
 				plan("with deleteMissing, the old holder is deleted before the new person is created",
-						directory(person("sam", "e2", null, null, true)), grantex(user("u1", "sam", "e1", null, null, true)),
-						true, 0, "delete sam: not in the directory: deleted for good", "create sam: "),
+						directory(person("sam", "e2", null, null, true)),
+						grantex(user("u1", "sam", "e1", null, null, true)), true, 0,
+						"delete sam: not in the directory: deleted for good", "create sam: "),
 				plan("a userName freed by a rename is taken by a new person after the rename",
 						directory(person("x", "e1", null, null, true), person("y", null, null, null, true)),
-						grantex(user("u1", "y", "e1", null, null, true)), false, 0, "replace x: userName \"y\" -> \"x\"",
-						"create y: "),
+						grantex(user("u1", "y", "e1", null, null, true)), false, 0,
+						"replace x: userName \"y\" -> \"x\"", "create y: "),
 				plan("actions are ordered by kind, then by userName",
 						directory(person("d", "e4", null, null, true), person("c", "e3", "C", null, true),
 								person("b", "e2", null, null, true)),
@@ -94,8 +98,9 @@ class SyncPlannerTests {
 			List<String> expected) {
 		SyncPlan plan = SyncPlanner.plan(directory, grantex, deleteMissing);
 
-		assertThat(plan.actions()).map((action) -> action.kind().verb() + " " + action.userName() + ": "
-				+ action.details()).containsExactlyElementsOf(expected);
+		assertThat(plan.actions())
+			.map((action) -> action.kind().verb() + " " + action.userName() + ": " + action.details())
+			.containsExactlyElementsOf(expected);
 		assertThat(plan.unchanged()).isEqualTo(unchanged);
 
 		List<ScimUser> after = applyAsGrantexWould(plan, grantex);
@@ -111,10 +116,11 @@ class SyncPlannerTests {
 			DirectoryUser desired = action.desired();
 			switch (action.kind()) {
 				case CREATE -> users.add(stored("new" + next++, desired));
-				case REPLACE -> users.replaceAll((user) -> user.id().equals(action.userId()) ? stored(user.id(), desired)
-						: user);
-				case DEACTIVATE -> users.replaceAll((user) -> user.id().equals(action.userId()) ? new ScimUser(user.id(),
-						user.userName(), false, user.emails(), META, user.externalId(), user.displayName()) : user);
+				case REPLACE ->
+					users.replaceAll((user) -> user.id().equals(action.userId()) ? stored(user.id(), desired) : user);
+				case DEACTIVATE ->
+					users.replaceAll((user) -> user.id().equals(action.userId()) ? new ScimUser(user.id(),
+							user.userName(), false, user.emails(), META, user.externalId(), user.displayName()) : user);
 				case DELETE -> users.removeIf((user) -> user.id().equals(action.userId()));
 			}
 		}
@@ -149,7 +155,8 @@ class SyncPlannerTests {
 
 	private static ScimUser user(String id, String userName, @Nullable String externalId, @Nullable String displayName,
 			@Nullable String email, boolean active) {
-		List<ScimEmail> emails = (email != null) ? List.of(ScimEmail.primary(email, DirectoryUser.EMAIL_TYPE)) : List.of();
+		List<ScimEmail> emails = (email != null) ? List.of(ScimEmail.primary(email, DirectoryUser.EMAIL_TYPE))
+				: List.of();
 		return new ScimUser(id, userName, active, emails, META, externalId, displayName);
 	}
 

@@ -7,11 +7,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A developer account on a {@link FakeGrantexServer} together with one SCIM token: the base URL and the two
- * credentials a client needs, and shortcuts to what the server holds for this developer. Immutable.
+ * A developer account on a {@link FakeGrantexServer} together with one SCIM token: the
+ * base URL and the two credentials a client needs, and shortcuts to what the server holds
+ * for this developer. Immutable.
  *
- * <p>{@code @GrantexScimFake} (JUnit Jupiter) and {@code @AutoConfigureGrantexScimFake} (Spring tests) hand one
- * out ready-made; elsewhere, create one with {@link #create(FakeGrantexServer, String)}:
+ * <p>
+ * {@code @GrantexScimFake} (JUnit Jupiter) and {@code @AutoConfigureGrantexScimFake}
+ * (Spring tests) hand one out ready-made; elsewhere, create one with
+ * {@link #create(FakeGrantexServer, String)}:
  *
  * <pre>{@code
  * try (FakeGrantexServer grantex = FakeGrantexServer.start()) {
@@ -41,9 +44,10 @@ public final class FakeGrantexAccount {
 	}
 
 	/**
-	 * Registers a new developer on the server and creates a SCIM token for it directly in the store, as
-	 * {@link FakeGrantexServer#createDeveloper()} and {@link FakeGrantexServer#createScimToken(String, String)} do:
-	 * no request is made, so nothing is recorded or counted against a rate limit.
+	 * Registers a new developer on the server and creates a SCIM token for it directly in
+	 * the store, as {@link FakeGrantexServer#createDeveloper()} and
+	 * {@link FakeGrantexServer#createScimToken(String, String)} do: no request is made,
+	 * so nothing is recorded or counted against a rate limit.
 	 * @param server a running server
 	 * @param tokenLabel the SCIM token's label, not empty
 	 * @return the account, with no users yet
@@ -56,7 +60,8 @@ public final class FakeGrantexAccount {
 	}
 
 	/**
-	 * The server this account lives on, for scripting faults and reading recorded requests.
+	 * The server this account lives on, for scripting faults and reading recorded
+	 * requests.
 	 * @return the server
 	 */
 	public FakeGrantexServer server() {
@@ -72,8 +77,8 @@ public final class FakeGrantexAccount {
 	}
 
 	/**
-	 * The developer API key, which authenticates {@code /v1/scim/tokens} and names the developer in the server's
-	 * inspection methods.
+	 * The developer API key, which authenticates {@code /v1/scim/tokens} and names the
+	 * developer in the server's inspection methods.
 	 * @return the API key
 	 */
 	public String apiKey() {
@@ -97,7 +102,8 @@ public final class FakeGrantexAccount {
 	}
 
 	/**
-	 * The developer's SCIM tokens, this account's own included; see {@link FakeGrantexServer#tokens(String)}.
+	 * The developer's SCIM tokens, this account's own included; see
+	 * {@link FakeGrantexServer#tokens(String)}.
 	 * @return a snapshot, newest first
 	 */
 	public List<FakeScimToken> tokens() {
@@ -105,7 +111,8 @@ public final class FakeGrantexAccount {
 	}
 
 	/**
-	 * Stores a user for this developer without a request; see {@link FakeGrantexServer#seedUser(String, String)}.
+	 * Stores a user for this developer without a request; see
+	 * {@link FakeGrantexServer#seedUser(String, String)}.
 	 * @param userName the user name, not empty, not yet taken
 	 * @return the stored user
 	 */
@@ -114,8 +121,8 @@ public final class FakeGrantexAccount {
 	}
 
 	/**
-	 * The Spring Boot properties that point the Grantex SCIM starter at this account: {@code grantex.base-url},
-	 * {@code grantex.api-key} and {@code grantex.scim.token}.
+	 * The Spring Boot properties that point the Grantex SCIM starter at this account:
+	 * {@code grantex.base-url}, {@code grantex.api-key} and {@code grantex.scim.token}.
 	 * @return the properties, in that order
 	 */
 	public Map<String, String> springProperties() {

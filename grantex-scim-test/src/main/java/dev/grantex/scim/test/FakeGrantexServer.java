@@ -20,24 +20,30 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * An in-process fake of the Grantex SCIM server that answers on a loopback port exactly as the real
- * Grantex auth-service does, so client code can be tested over real HTTP without a Grantex
- * installation, and against the real server's quirks rather than against the SCIM RFC.
+ * An in-process fake of the Grantex SCIM server that answers on a loopback port exactly
+ * as the real Grantex auth-service does, so client code can be tested over real HTTP
+ * without a Grantex installation, and against the real server's quirks rather than
+ * against the SCIM RFC.
  *
- * <p>What it reproduces (see {@code grantex-scim-wire-contract.md}): the two credentials (developer
- * API key on {@code /v1/scim/tokens}, SCIM token on {@code /scim/v2/Users}); the exact bodies and member
- * order of every answer, in the three error shapes; {@code emails} double-encoded as a JSON string;
- * 500 for a duplicate {@code userName}; 415 for {@code application/scim+json}; the lenient PATCH;
- * paging that clamps {@code count} and echoes it as {@code itemsPerPage}; the per-IP and per-developer
- * rate limiters and their headers; the refusal of cleartext HTTP/2 upgrades that the JDK
+ * <p>
+ * What it reproduces (see {@code grantex-scim-wire-contract.md}): the two credentials
+ * (developer API key on {@code /v1/scim/tokens}, SCIM token on {@code /scim/v2/Users});
+ * the exact bodies and member order of every answer, in the three error shapes;
+ * {@code emails} double-encoded as a JSON string; 500 for a duplicate {@code userName};
+ * 415 for {@code application/scim+json}; the lenient PATCH; paging that clamps
+ * {@code count} and echoes it as {@code itemsPerPage}; the per-IP and per-developer rate
+ * limiters and their headers; the refusal of cleartext HTTP/2 upgrades that the JDK
  * {@code HttpClient} attempts by default; per-developer tenant isolation.
  *
- * <p>It can also fail on purpose: {@link #faults()} scripts, request by request, the failures a client
- * meets in production (429 bursts, 5xx, HTML error pages, slow answers, dropped connections, answers
- * cut short), for testing retries and error handling; see {@link FaultScript}.
+ * <p>
+ * It can also fail on purpose: {@link #faults()} scripts, request by request, the
+ * failures a client meets in production (429 bursts, 5xx, HTML error pages, slow answers,
+ * dropped connections, answers cut short), for testing retries and error handling; see
+ * {@link FaultScript}.
  *
- * <p>Use one server per test class or per test; everything is in memory and thread-safe, so clients
- * may call it from many threads at once.
+ * <p>
+ * Use one server per test class or per test; everything is in memory and thread-safe, so
+ * clients may call it from many threads at once.
  *
  * <pre>{@code
  * try (FakeGrantexServer grantex = FakeGrantexServer.start()) {
@@ -51,13 +57,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeGrantexServer implements AutoCloseable {
 
 	private static final int WORKER_THREADS = 16;
+
 	private static final AtomicInteger SERVER_NUMBER = new AtomicInteger();
+
 	private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
 	static {
-		// The JDK server writes a response's head and body as two TCP segments; with Nagle's algorithm
-		// on, the client's delayed ACK then stalls many responses by about 40 ms. The JDK server reads
-		// this switch once, when it is first used in the JVM, so it is set (unless chosen otherwise)
+		// The JDK server writes a response's head and body as two TCP segments; with
+		// Nagle's algorithm
+		// on, the client's delayed ACK then stalls many responses by about 40 ms. The JDK
+		// server reads
+		// this switch once, when it is first used in the JVM, so it is set (unless chosen
+		// otherwise)
 		// before any fake starts.
 		if (System.getProperty(NO_DELAY_PROPERTY) == null) {
 			System.setProperty(NO_DELAY_PROPERTY, "true");
@@ -65,12 +76,19 @@ public final class FakeGrantexServer implements AutoCloseable {
 	}
 
 	private final HttpServer server;
+
 	private final ExecutorService executor;
+
 	private final ScheduledExecutorService scheduler;
+
 	private final GrantexState state;
+
 	private final RequestJournal journal;
+
 	private final FaultScript faults;
+
 	private final URI baseUrl;
+
 	private final AtomicBoolean closed = new AtomicBoolean();
 
 	private FakeGrantexServer(HttpServer server, ExecutorService executor, ScheduledExecutorService scheduler,
@@ -85,10 +103,9 @@ public final class FakeGrantexServer implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a fake server on a free port of {@code 127.0.0.1}, with no developers yet and the real
-	 * server's default rate limits (5,000 requests per minute per IP, 100 per minute per developer on
-	 * the token routes).
-	 *
+	 * Starts a fake server on a free port of {@code 127.0.0.1}, with no developers yet
+	 * and the real server's default rate limits (5,000 requests per minute per IP, 100
+	 * per minute per developer on the token routes).
 	 * @return the running server; close it when done
 	 * @throws UncheckedIOException when no loopback port can be bound
 	 */
@@ -101,14 +118,15 @@ public final class FakeGrantexServer implements AutoCloseable {
 			return thread;
 		};
 		ExecutorService executor = Executors.newFixedThreadPool(WORKER_THREADS, threads);
-		// Delays are waited out here, not on a worker, so a slow answer never holds up other requests.
+		// Delays are waited out here, not on a worker, so a slow answer never holds up
+		// other requests.
 		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
 			Thread thread = new Thread(task, "fake-grantex-" + number + "-delays");
 			thread.setDaemon(true);
 			return thread;
 		});
 		try {
-			InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+			InetAddress loopback = InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 });
 			HttpServer server = HttpServer.create(new InetSocketAddress(loopback, 0), 128);
 			GrantexState state = new GrantexState();
 			RequestJournal journal = new RequestJournal();
@@ -117,7 +135,8 @@ public final class FakeGrantexServer implements AutoCloseable {
 			server.setExecutor(executor);
 			server.start();
 			return new FakeGrantexServer(server, executor, scheduler, state, journal, new FaultScript(faults));
-		} catch (IOException e) {
+		}
+		catch (IOException e) {
 			scheduler.shutdownNow();
 			executor.shutdownNow();
 			throw new UncheckedIOException("Could not start the fake Grantex server on a loopback port", e);
@@ -126,7 +145,6 @@ public final class FakeGrantexServer implements AutoCloseable {
 
 	/**
 	 * The base URL to configure a client with.
-	 *
 	 * @return {@code http://127.0.0.1:<port>}, without a trailing slash
 	 */
 	public URI baseUrl() {
@@ -135,9 +153,9 @@ public final class FakeGrantexServer implements AutoCloseable {
 
 	/**
 	 * Registers a developer (a tenant, on the free plan), as signing up would.
-	 *
-	 * @return the developer's API key, {@code gx_test_} followed by random characters; it authenticates
-	 *         {@code /v1/scim/tokens} and identifies the developer in the inspection methods
+	 * @return the developer's API key, {@code gx_test_} followed by random characters; it
+	 * authenticates {@code /v1/scim/tokens} and identifies the developer in the
+	 * inspection methods
 	 */
 	public String createDeveloper() {
 		return state.createDeveloper();
@@ -145,12 +163,12 @@ public final class FakeGrantexServer implements AutoCloseable {
 
 	/**
 	 * Creates a SCIM token for a developer directly in the store, exactly as
-	 * {@code POST /v1/scim/tokens} would, without a request (so it neither counts against a rate limit
-	 * nor appears in {@link #requests()}).
-	 *
+	 * {@code POST /v1/scim/tokens} would, without a request (so it neither counts against
+	 * a rate limit nor appears in {@link #requests()}).
 	 * @param apiKey the developer's API key, from {@link #createDeveloper()}
-	 * @param label  the token's label, not empty
-	 * @return the token secret (64 lowercase hex characters) that authenticates {@code /scim/v2/Users}
+	 * @param label the token's label, not empty
+	 * @return the token secret (64 lowercase hex characters) that authenticates
+	 * {@code /scim/v2/Users}
 	 * @throws IllegalArgumentException for an unknown API key or an empty label
 	 */
 	public String createScimToken(String apiKey, String label) {
@@ -159,7 +177,6 @@ public final class FakeGrantexServer implements AutoCloseable {
 
 	/**
 	 * The developer's users as stored, for asserting on what a client provisioned.
-	 *
 	 * @param apiKey the developer's API key
 	 * @return a snapshot, oldest first (the order of the server's list)
 	 * @throws IllegalArgumentException for an unknown API key
@@ -170,10 +187,9 @@ public final class FakeGrantexServer implements AutoCloseable {
 
 	/**
 	 * The developer's SCIM tokens, for asserting on what a client created or revoked.
-	 *
 	 * @param apiKey the developer's API key
-	 * @return a snapshot, newest first (the order of {@code GET /v1/scim/tokens}), revoked tokens
-	 *         included and marked
+	 * @return a snapshot, newest first (the order of {@code GET /v1/scim/tokens}),
+	 * revoked tokens included and marked
 	 * @throws IllegalArgumentException for an unknown API key
 	 */
 	public List<FakeScimToken> tokens(String apiKey) {
@@ -181,27 +197,25 @@ public final class FakeGrantexServer implements AutoCloseable {
 	}
 
 	/**
-	 * Stores a user directly, as {@code POST /scim/v2/Users} with only a {@code userName} would:
-	 * active, no display name, no external id, {@code emails} {@code "[]"}. For arranging a test's
-	 * starting state without requests.
-	 *
-	 * @param apiKey   the developer's API key
+	 * Stores a user directly, as {@code POST /scim/v2/Users} with only a {@code userName}
+	 * would: active, no display name, no external id, {@code emails} {@code "[]"}. For
+	 * arranging a test's starting state without requests.
+	 * @param apiKey the developer's API key
 	 * @param userName the user name, not empty, unique for the developer (case-sensitive)
 	 * @return the stored user
 	 * @throws IllegalArgumentException for an unknown API key or an empty user name
-	 * @throws IllegalStateException    when the server would refuse the user (duplicate or too long
-	 *                                  user name), which over HTTP would be a 500
+	 * @throws IllegalStateException when the server would refuse the user (duplicate or
+	 * too long user name), which over HTTP would be a 500
 	 */
 	public FakeScimUser seedUser(String apiKey, String userName) {
 		return state.seedUser(apiKey, userName);
 	}
 
 	/**
-	 * Every request received since the start or the last {@link #clearRequests()}, with the status
-	 * answered, for asserting on what a client put on the wire. Requests a scripted fault was used on
-	 * are included (see {@link RecordedRequest#fault()}), so the list counts every attempt the server
-	 * saw, answered or not.
-	 *
+	 * Every request received since the start or the last {@link #clearRequests()}, with
+	 * the status answered, for asserting on what a client put on the wire. Requests a
+	 * scripted fault was used on are included (see {@link RecordedRequest#fault()}), so
+	 * the list counts every attempt the server saw, answered or not.
 	 * @return a snapshot in arrival order
 	 */
 	public List<RecordedRequest> requests() {
@@ -215,36 +229,36 @@ public final class FakeGrantexServer implements AutoCloseable {
 
 	/**
 	 * Sets the per-IP limit, which the real server applies to every route (counted before
-	 * authentication and body parsing) at 5,000 requests per minute. Its window starts with an
-	 * address's first request. Every address starts a fresh window now. Use a small limit to test a
-	 * client's handling of 429 and {@code retry-after} without sending thousands of requests.
-	 *
+	 * authentication and body parsing) at 5,000 requests per minute. Its window starts
+	 * with an address's first request. Every address starts a fresh window now. Use a
+	 * small limit to test a client's handling of 429 and {@code retry-after} without
+	 * sending thousands of requests.
 	 * @param requestsPerWindow the number of requests allowed per window, zero or more
-	 * @param window            the window length, at least one millisecond
+	 * @param window the window length, at least one millisecond
 	 */
 	public void ipRateLimit(int requestsPerWindow, Duration window) {
 		state.ipRateLimit(requestsPerWindow, window);
 	}
 
 	/**
-	 * Sets the per-developer plan limit, which the real server applies only to the API-key routes
-	 * ({@code /v1/scim/tokens}) at 100 requests per minute on the free plan, in windows aligned to the
-	 * wall clock (multiples of the window length). Every developer starts a fresh window now.
-	 *
+	 * Sets the per-developer plan limit, which the real server applies only to the
+	 * API-key routes ({@code /v1/scim/tokens}) at 100 requests per minute on the free
+	 * plan, in windows aligned to the wall clock (multiples of the window length). Every
+	 * developer starts a fresh window now.
 	 * @param requestsPerWindow the number of requests allowed per window, zero or more
-	 * @param window            the window length, at least one millisecond
+	 * @param window the window length, at least one millisecond
 	 */
 	public void planRateLimit(int requestsPerWindow, Duration window) {
 		state.planRateLimit(requestsPerWindow, window);
 	}
 
 	/**
-	 * Chooses how a user's {@code emails} goes on the wire. The real server double-encodes it: a JSON
-	 * string holding JSON text ({@code "emails":"[{\"value\":…}]"}). A fixed server would send the
-	 * JSON array itself; a client must accept both, and this switch lets a test check each.
-	 *
-	 * @param conformant {@code false} (the default) for the real server's JSON string, {@code true} for
-	 *                   the stored JSON value itself (normally an array)
+	 * Chooses how a user's {@code emails} goes on the wire. The real server
+	 * double-encodes it: a JSON string holding JSON text
+	 * ({@code "emails":"[{\"value\":…}]"}). A fixed server would send the JSON array
+	 * itself; a client must accept both, and this switch lets a test check each.
+	 * @param conformant {@code false} (the default) for the real server's JSON string,
+	 * {@code true} for the stored JSON value itself (normally an array)
 	 */
 	public void emailsAsArray(boolean conformant) {
 		state.emailsAsArray(conformant);
@@ -252,9 +266,8 @@ public final class FakeGrantexServer implements AutoCloseable {
 
 	/**
 	 * The server's fault script, for making chosen requests fail in chosen ways (see
-	 * {@link FaultScript}). Empty until a test enqueues faults; the same script for the server's
-	 * whole life, and it is not cleared by {@link #clearRequests()}.
-	 *
+	 * {@link FaultScript}). Empty until a test enqueues faults; the same script for the
+	 * server's whole life, and it is not cleared by {@link #clearRequests()}.
 	 * @return the script
 	 */
 	public FaultScript faults() {
@@ -262,8 +275,9 @@ public final class FakeGrantexServer implements AutoCloseable {
 	}
 
 	/**
-	 * Stops the server at once and releases its port; calling it again does nothing. Requests still
-	 * waiting out a scripted delay are abandoned: their connections are closed unanswered.
+	 * Stops the server at once and releases its port; calling it again does nothing.
+	 * Requests still waiting out a scripted delay are abandoned: their connections are
+	 * closed unanswered.
 	 */
 	@Override
 	public void close() {
@@ -278,4 +292,5 @@ public final class FakeGrantexServer implements AutoCloseable {
 	public String toString() {
 		return "FakeGrantexServer[" + baseUrl + (closed.get() ? ", closed" : "") + "]";
 	}
+
 }

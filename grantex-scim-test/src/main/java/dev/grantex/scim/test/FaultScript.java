@@ -7,16 +7,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The faults a {@link FakeGrantexServer} is scripted to inflict, request by request, so a test can
- * make a chosen attempt fail in a chosen way and then assert on how many attempts the server saw
- * ({@link FakeGrantexServer#requests()}, where each faulted request carries its
- * {@link RecordedRequest#fault()}) and on what it stored ({@link FakeGrantexServer#users(String)}).
- * Empty by default: a server without a script behaves exactly like the real one.
+ * The faults a {@link FakeGrantexServer} is scripted to inflict, request by request, so a
+ * test can make a chosen attempt fail in a chosen way and then assert on how many
+ * attempts the server saw ({@link FakeGrantexServer#requests()}, where each faulted
+ * request carries its {@link RecordedRequest#fault()}) and on what it stored
+ * ({@link FakeGrantexServer#users(String)}). Empty by default: a server without a script
+ * behaves exactly like the real one.
  *
- * <p>Each enqueued fault is used once, by the next request its {@link FaultTarget} matches; a request
- * takes the earliest-enqueued fault that matches it, and requests no fault matches are served
- * normally. Taking a fault is atomic, so under any number of concurrent requests each fault is used
- * by exactly one of them. Thread-safe.
+ * <p>
+ * Each enqueued fault is used once, by the next request its {@link FaultTarget} matches;
+ * a request takes the earliest-enqueued fault that matches it, and requests no fault
+ * matches are served normally. Taking a fault is atomic, so under any number of
+ * concurrent requests each fault is used by exactly one of them. Thread-safe.
  *
  * <pre>{@code
  * try (FakeGrantexServer grantex = FakeGrantexServer.start()) {
@@ -44,12 +46,13 @@ public final class FaultScript {
 	}
 
 	/**
-	 * The next {@code faults.length} requests matching {@code target} get these faults, one each, in
-	 * order; later ones are served normally (unless faults enqueued afterwards match them). Faults
-	 * already waiting, for this target or another that matches the same requests, are used first.
-	 *
+	 * The next {@code faults.length} requests matching {@code target} get these faults,
+	 * one each, in order; later ones are served normally (unless faults enqueued
+	 * afterwards match them). Faults already waiting, for this target or another that
+	 * matches the same requests, are used first.
 	 * @param target which requests the faults apply to
-	 * @param faults the faults, in the order the matching requests are to get them; none is allowed
+	 * @param faults the faults, in the order the matching requests are to get them; none
+	 * is allowed
 	 * @return this script, for chaining
 	 */
 	public FaultScript enqueue(FaultTarget target, Fault... faults) {
@@ -68,9 +71,8 @@ public final class FaultScript {
 	}
 
 	/**
-	 * The number of faults enqueued but not used yet, for asserting that a client made (at least) the
-	 * attempts a test scripted.
-	 *
+	 * The number of faults enqueued but not used yet, for asserting that a client made
+	 * (at least) the attempts a test scripted.
 	 * @return zero or more
 	 */
 	public int pending() {
@@ -79,11 +81,11 @@ public final class FaultScript {
 
 	/**
 	 * The faults still waiting, for messages.
-	 *
 	 * @return e.g. {@code [POST /scim/v2/Users: processThenDrop]}
 	 */
 	@Override
 	public String toString() {
 		return queue.toString();
 	}
+
 }

@@ -3,15 +3,16 @@ package dev.grantex.scim.test;
 import dev.grantex.scim.test.internal.FaultQueue;
 
 /**
- * Which requests a scripted {@link Fault} may be used on, so a test can fail exactly the operation it
- * is about (say, user creation) while the lookups and other calls around it are served normally.
- * Immutable.
+ * Which requests a scripted {@link Fault} may be used on, so a test can fail exactly the
+ * operation it is about (say, user creation) while the lookups and other calls around it
+ * are served normally. Immutable.
  */
 public final class FaultTarget {
 
 	private static final FaultTarget ANY = new FaultTarget(FaultQueue.ANY_METHOD, "");
 
 	private final String method;
+
 	private final String pathPrefix;
 
 	private FaultTarget(String method, String pathPrefix) {
@@ -21,7 +22,6 @@ public final class FaultTarget {
 
 	/**
 	 * Every request, whatever its method and path.
-	 *
 	 * @return the target
 	 */
 	public static FaultTarget any() {
@@ -29,19 +29,20 @@ public final class FaultTarget {
 	}
 
 	/**
-	 * The requests with this method whose raw path (as sent, percent-encoding intact, without the
-	 * query) is the prefix or lies below it, on whole segments: {@code route("POST", "/scim/v2/Users")}
-	 * is user creation; {@code route("*", "/scim/v2/Users")} is every user operation, including
-	 * {@code /scim/v2/Users/{id}}, but not {@code /scim/v2/UsersX}. A prefix ending in {@code /}
-	 * matches every path that starts with it, so {@code route("GET", "/")} is every {@code GET}.
-	 *
-	 * @param method     the method in upper case, compared exactly as HTTP does (e.g. {@code POST}),
-	 *                   or {@code *} for any method
+	 * The requests with this method whose raw path (as sent, percent-encoding intact,
+	 * without the query) is the prefix or lies below it, on whole segments:
+	 * {@code route("POST", "/scim/v2/Users")} is user creation;
+	 * {@code route("*", "/scim/v2/Users")} is every user operation, including
+	 * {@code /scim/v2/Users/{id}}, but not {@code /scim/v2/UsersX}. A prefix ending in
+	 * {@code /} matches every path that starts with it, so {@code route("GET", "/")} is
+	 * every {@code GET}.
+	 * @param method the method in upper case, compared exactly as HTTP does (e.g.
+	 * {@code POST}), or {@code *} for any method
 	 * @param pathPrefix the path prefix, starting with {@code /}, without a query
 	 * @return the target
-	 * @throws IllegalArgumentException for a method that is neither {@code *} nor upper-case letters,
-	 *                                  or a prefix that does not start with {@code /} or holds a
-	 *                                  {@code ?}, {@code #} or whitespace
+	 * @throws IllegalArgumentException for a method that is neither {@code *} nor
+	 * upper-case letters, or a prefix that does not start with {@code /} or holds a
+	 * {@code ?}, {@code #} or whitespace
 	 */
 	public static FaultTarget route(String method, String pathPrefix) {
 		if (!method.equals(FaultQueue.ANY_METHOD)
@@ -66,11 +67,12 @@ public final class FaultTarget {
 
 	/**
 	 * The target for messages.
-	 *
-	 * @return {@code any request}, or the method and prefix, e.g. {@code POST /scim/v2/Users}
+	 * @return {@code any request}, or the method and prefix, e.g.
+	 * {@code POST /scim/v2/Users}
 	 */
 	@Override
 	public String toString() {
 		return this == ANY ? "any request" : method + " " + pathPrefix;
 	}
+
 }

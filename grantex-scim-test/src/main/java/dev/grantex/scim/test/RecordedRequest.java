@@ -12,37 +12,33 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One HTTP request the fake server received, with the status it answered, so a test can assert on
- * what its client really put on the wire (credential, content type, encoded path, retries and their
- * timing) rather than on what the client believes it sent. A request that a scripted {@link Fault}
- * was used on is recorded too, with the fault's description, so a test can count every attempt the
- * server saw, including those whose answer the client never got.
+ * One HTTP request the fake server received, with the status it answered, so a test can
+ * assert on what its client really put on the wire (credential, content type, encoded
+ * path, retries and their timing) rather than on what the client believes it sent. A
+ * request that a scripted {@link Fault} was used on is recorded too, with the fault's
+ * description, so a test can count every attempt the server saw, including those whose
+ * answer the client never got.
  *
- * @param method     the request method as received, e.g. {@code PATCH}
- * @param rawPath    the path exactly as received, percent-encoding intact (e.g. {@code /scim/v2/Users/a%2Fb})
- * @param rawQuery   the query string exactly as received, without the {@code ?}; {@code null} when the
- *                   request target had none
- * @param headers    the request headers; lookups by name are case-insensitive
- * @param body       the request body bytes, empty when there was none
- * @param status     the status code the fake answered with; under a fault that processed the request
- *                   but lost or cut short the answer ({@link Fault#processThenDrop()},
- *                   {@link Fault#truncatedBody()}), the status of that answer; {@code 0} when the
- *                   request produced no answer at all ({@link Fault#dropBeforeProcessing()}, or a
- *                   {@link Fault#delayThenProcess(java.time.Duration)} still waiting)
- * @param receivedAt when the fake started handling the request, for asserting on retry back-off
- * @param fault      the description of the scripted fault used on this request (e.g.
- *                   {@code rateLimited(2s)}, {@code processThenDrop}), or {@code null} when the server
- *                   served it normally
+ * @param method the request method as received, e.g. {@code PATCH}
+ * @param rawPath the path exactly as received, percent-encoding intact (e.g.
+ * {@code /scim/v2/Users/a%2Fb})
+ * @param rawQuery the query string exactly as received, without the {@code ?};
+ * {@code null} when the request target had none
+ * @param headers the request headers; lookups by name are case-insensitive
+ * @param body the request body bytes, empty when there was none
+ * @param status the status code the fake answered with; under a fault that processed the
+ * request but lost or cut short the answer ({@link Fault#processThenDrop()},
+ * {@link Fault#truncatedBody()}), the status of that answer; {@code 0} when the request
+ * produced no answer at all ({@link Fault#dropBeforeProcessing()}, or a
+ * {@link Fault#delayThenProcess(java.time.Duration)} still waiting)
+ * @param receivedAt when the fake started handling the request, for asserting on retry
+ * back-off
+ * @param fault the description of the scripted fault used on this request (e.g.
+ * {@code rateLimited(2s)}, {@code processThenDrop}), or {@code null} when the server
+ * served it normally
  */
-public record RecordedRequest(
-		String method,
-		String rawPath,
-		@Nullable String rawQuery,
-		Map<String, List<String>> headers,
-		byte[] body,
-		int status,
-		Instant receivedAt,
-		@Nullable String fault) {
+public record RecordedRequest(String method, String rawPath, @Nullable String rawQuery,
+		Map<String, List<String>> headers, byte[] body, int status, Instant receivedAt, @Nullable String fault) {
 
 	/**
 	 * Copies the mutable inputs, so the record stays a faithful snapshot.
@@ -53,7 +49,8 @@ public record RecordedRequest(
 	 * @param body the request body bytes
 	 * @param status the status code the fake answered with
 	 * @param receivedAt when the fake started handling the request
-	 * @param fault the description of the scripted fault used on this request, or {@code null}
+	 * @param fault the description of the scripted fault used on this request, or
+	 * {@code null}
 	 */
 	public RecordedRequest {
 		Objects.requireNonNull(method, "method");
@@ -67,25 +64,23 @@ public record RecordedRequest(
 	}
 
 	/**
-	 * A request the server served normally, without a scripted fault; the constructor of the
-	 * record's first version, kept for source compatibility.
-	 *
-	 * @param method     the request method
-	 * @param rawPath    the raw path
-	 * @param rawQuery   the raw query, or {@code null}
-	 * @param headers    the request headers
-	 * @param body       the request body bytes
-	 * @param status     the status answered
+	 * A request the server served normally, without a scripted fault; the constructor of
+	 * the record's first version, kept for source compatibility.
+	 * @param method the request method
+	 * @param rawPath the raw path
+	 * @param rawQuery the raw query, or {@code null}
+	 * @param headers the request headers
+	 * @param body the request body bytes
+	 * @param status the status answered
 	 * @param receivedAt when the request was received
 	 */
-	public RecordedRequest(String method, String rawPath, @Nullable String rawQuery,
-			Map<String, List<String>> headers, byte[] body, int status, Instant receivedAt) {
+	public RecordedRequest(String method, String rawPath, @Nullable String rawQuery, Map<String, List<String>> headers,
+			byte[] body, int status, Instant receivedAt) {
 		this(method, rawPath, rawQuery, headers, body, status, receivedAt, null);
 	}
 
 	/**
 	 * Returns a copy of the body bytes.
-	 *
 	 * @return the request body, empty when there was none
 	 */
 	@Override
@@ -95,7 +90,6 @@ public record RecordedRequest(
 
 	/**
 	 * The body decoded as UTF-8, which is what every JSON request body is.
-	 *
 	 * @return the request body as text, empty when there was none
 	 */
 	public String bodyAsString() {
@@ -104,7 +98,6 @@ public record RecordedRequest(
 
 	/**
 	 * The first value of a request header.
-	 *
 	 * @param name the header name, in any letter case
 	 * @return the first value, or {@code null} when the request did not carry the header
 	 */
@@ -115,7 +108,6 @@ public record RecordedRequest(
 
 	/**
 	 * All values of a request header, in the order received.
-	 *
 	 * @param name the header name, in any letter case
 	 * @return the values, empty when the request did not carry the header
 	 */
@@ -125,8 +117,8 @@ public record RecordedRequest(
 	}
 
 	/**
-	 * The request target as sent: the raw path plus {@code ?} and the raw query when there was one.
-	 *
+	 * The request target as sent: the raw path plus {@code ?} and the raw query when
+	 * there was one.
 	 * @return e.g. {@code /scim/v2/Users?startIndex=1&count=100}
 	 */
 	public String rawTarget() {
@@ -135,14 +127,9 @@ public record RecordedRequest(
 
 	@Override
 	public boolean equals(@Nullable Object other) {
-		return other instanceof RecordedRequest that
-				&& status == that.status
-				&& method.equals(that.method)
-				&& rawPath.equals(that.rawPath)
-				&& Objects.equals(rawQuery, that.rawQuery)
-				&& headers.equals(that.headers)
-				&& Arrays.equals(body, that.body)
-				&& receivedAt.equals(that.receivedAt)
+		return other instanceof RecordedRequest that && status == that.status && method.equals(that.method)
+				&& rawPath.equals(that.rawPath) && Objects.equals(rawQuery, that.rawQuery)
+				&& headers.equals(that.headers) && Arrays.equals(body, that.body) && receivedAt.equals(that.receivedAt)
 				&& Objects.equals(fault, that.fault);
 	}
 

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The fake server stands for Grantex, not for the client: it shares no code with the client, so a bug in the
- * client's internals cannot hide behind the same bug in the fake.
+ * The fake server stands for Grantex, not for the client: it shares no code with the
+ * client, so a bug in the client's internals cannot hide behind the same bug in the fake.
  */
 class ArchitectureTest {
 

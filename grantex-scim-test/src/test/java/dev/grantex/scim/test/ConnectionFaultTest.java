@@ -23,20 +23,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Scripted faults that act on the connection (a dropped connection before or after processing, an
- * answer cut short, a late answer), as a real JDK {@code HttpClient} pinned to HTTP/1.1 sees them,
- * including the JDK client's own silent second attempt on {@code GET}.
+ * Scripted faults that act on the connection (a dropped connection before or after
+ * processing, an answer cut short, a late answer), as a real JDK {@code HttpClient}
+ * pinned to HTTP/1.1 sees them, including the JDK client's own silent second attempt on
+ * {@code GET}.
  */
 class ConnectionFaultTest {
 
 	private static final FaultTarget CREATE_USER = FaultTarget.route("POST", "/scim/v2/Users");
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
+
 	private final Tenant tenant = Tenant.register(grantex);
+
 	private final HttpClient http = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
 
 	@AfterEach
 	void stop() {
@@ -45,13 +48,13 @@ class ConnectionFaultTest {
 
 	private HttpRequest.Builder request(String target) {
 		return HttpRequest.newBuilder(URI.create(grantex.baseUrl() + target))
-				.timeout(Duration.ofSeconds(10))
-				.header("Authorization", "Bearer " + tenant.scimToken());
+			.timeout(Duration.ofSeconds(10))
+			.header("Authorization", "Bearer " + tenant.scimToken());
 	}
 
 	private HttpRequest.Builder createUser(String userName) {
 		return request("/scim/v2/Users").header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString("{\"userName\":\"" + userName + "\"}"));
+			.POST(HttpRequest.BodyPublishers.ofString("{\"userName\":\"" + userName + "\"}"));
 	}
 
 	private HttpRequest listUsers() {
@@ -71,8 +74,8 @@ class ConnectionFaultTest {
 	}
 
 	/**
-	 * Runs the create and list paths of client and server once, so that a test measuring a short
-	 * timeout does not measure class loading.
+	 * Runs the create and list paths of client and server once, so that a test measuring
+	 * a short timeout does not measure class loading.
 	 */
 	private void warmUp() throws IOException, InterruptedException {
 		String id = grantex.seedUser(tenant.apiKey(), "warm-up").id();
@@ -80,7 +83,7 @@ class ConnectionFaultTest {
 		assertThat(send(request("/scim/v2/Users/" + id).DELETE().build()).statusCode()).isEqualTo(204);
 		assertThat(send(createUser("warm-up").build()).statusCode()).isEqualTo(201);
 		assertThat(send(request("/scim/v2/Users/" + grantex.users(tenant.apiKey()).get(0).id()).DELETE().build())
-				.statusCode()).isEqualTo(204);
+			.statusCode()).isEqualTo(204);
 		grantex.clearRequests();
 	}
 
@@ -98,9 +101,8 @@ class ConnectionFaultTest {
 	void dropBeforeProcessingFailsAPostWithAnIoExceptionAndStoresNothing() throws Exception {
 		grantex.faults().enqueue(CREATE_USER, Fault.dropBeforeProcessing());
 
-		assertThatThrownBy(() -> send(createUser("alice").build()))
-				.isInstanceOf(IOException.class)
-				.isNotInstanceOf(HttpTimeoutException.class);
+		assertThatThrownBy(() -> send(createUser("alice").build())).isInstanceOf(IOException.class)
+			.isNotInstanceOf(HttpTimeoutException.class);
 
 		assertThat(grantex.users(tenant.apiKey())).isEmpty();
 		RecordedRequest recorded = grantex.requests().get(0);
@@ -115,9 +117,8 @@ class ConnectionFaultTest {
 	void processThenDropLosesTheAnswerToACreateButStoresTheUser() throws Exception {
 		grantex.faults().enqueue(CREATE_USER, Fault.processThenDrop());
 
-		assertThatThrownBy(() -> send(createUser("alice").build()))
-				.isInstanceOf(IOException.class)
-				.isNotInstanceOf(HttpTimeoutException.class);
+		assertThatThrownBy(() -> send(createUser("alice").build())).isInstanceOf(IOException.class)
+			.isNotInstanceOf(HttpTimeoutException.class);
 
 		assertThat(userNames()).containsExactly("alice");
 		assertThat(grantex.requests()).singleElement().satisfies(recorded -> {
@@ -153,17 +154,17 @@ class ConnectionFaultTest {
 	@Test
 	void theJdkClientDoesNotSendDeleteOrPatchAgain() throws Exception {
 		String id = grantex.seedUser(tenant.apiKey(), "alice").id();
-		grantex.faults().enqueue(FaultTarget.route("*", "/scim/v2/Users"), Fault.dropBeforeProcessing(),
-				Fault.processThenDrop());
+		grantex.faults()
+			.enqueue(FaultTarget.route("*", "/scim/v2/Users"), Fault.dropBeforeProcessing(), Fault.processThenDrop());
 
 		assertThatThrownBy(() -> send(request("/scim/v2/Users/" + id).DELETE().build()))
-				.isInstanceOf(IOException.class);
+			.isInstanceOf(IOException.class);
 		assertThat(userNames()).as("not processed").containsExactly("alice");
 		assertThatThrownBy(() -> send(request("/scim/v2/Users/" + id).header("Content-Type", "application/json")
-				.method("PATCH", HttpRequest.BodyPublishers.ofString(
-						"{\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]}"))
-				.build()))
-				.isInstanceOf(IOException.class);
+			.method("PATCH",
+					HttpRequest.BodyPublishers
+						.ofString("{\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]}"))
+			.build())).isInstanceOf(IOException.class);
 
 		assertThat(grantex.users(tenant.apiKey()).get(0).active()).as("processed").isFalse();
 		assertThat(grantex.requests()).extracting(RecordedRequest::method).containsExactly("DELETE", "PATCH");
@@ -184,7 +185,7 @@ class ConnectionFaultTest {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("content-length")).hasValue(Integer.toString(fullLength));
 		byte[] buffer = new byte[fullLength];
-		int[] read = {0};
+		int[] read = { 0 };
 		try (InputStream body = response.body()) {
 			assertThatThrownBy(() -> {
 				int n;
@@ -195,9 +196,10 @@ class ConnectionFaultTest {
 		}
 		assertThat(read[0]).isLessThanOrEqualTo(fullLength / 2);
 		assertThatThrownBy(() -> send(listUsers())).as("a body handler that reads it all")
-				.isInstanceOf(IOException.class)
-				.isNotInstanceOf(HttpTimeoutException.class);
-		assertThat(grantex.requests()).extracting(RecordedRequest::fault).containsExactly("truncatedBody", "truncatedBody");
+			.isInstanceOf(IOException.class)
+			.isNotInstanceOf(HttpTimeoutException.class);
+		assertThat(grantex.requests()).extracting(RecordedRequest::fault)
+			.containsExactly("truncatedBody", "truncatedBody");
 		assertThat(grantex.requests()).as("the JDK client does not send a GET again once bytes arrived").hasSize(2);
 	}
 
@@ -223,8 +225,9 @@ class ConnectionFaultTest {
 		assertThat(head).as("the head comes at once").isLessThan(Duration.ofMillis(1000));
 		assertThat(all).as("the rest only after the stall").isGreaterThanOrEqualTo(Duration.ofMillis(1500));
 		assertThat(body).isEqualTo(whole);
-		assertThat(grantex.requests()).singleElement().extracting(RecordedRequest::fault)
-				.isEqualTo("stalledBody(1500ms)");
+		assertThat(grantex.requests()).singleElement()
+			.extracting(RecordedRequest::fault)
+			.isEqualTo("stalledBody(1500ms)");
 	}
 
 	@Test
@@ -243,7 +246,7 @@ class ConnectionFaultTest {
 		grantex.faults().enqueue(FaultTarget.any(), Fault.truncatedBody());
 
 		assertThatThrownBy(() -> send(request("/scim/v2/Users/" + id).DELETE().build()))
-				.isInstanceOf(IOException.class);
+			.isInstanceOf(IOException.class);
 
 		assertThat(grantex.users(tenant.apiKey())).isEmpty();
 		assertThat(grantex.requests()).singleElement().satisfies(recorded -> {
@@ -255,7 +258,8 @@ class ConnectionFaultTest {
 	@Test
 	void delayThenProcessAnswersNormallyAfterTheDelay() throws Exception {
 		warmUp();
-		grantex.faults().enqueue(CREATE_USER, Fault.delayThenProcess(Duration.ofMillis(150)).withHeader("x-delayed", "yes"));
+		grantex.faults()
+			.enqueue(CREATE_USER, Fault.delayThenProcess(Duration.ofMillis(150)).withHeader("x-delayed", "yes"));
 
 		long started = System.nanoTime();
 		HttpResponse<String> response = send(createUser("alice").build());
@@ -276,7 +280,7 @@ class ConnectionFaultTest {
 		grantex.faults().enqueue(CREATE_USER, Fault.delayThenProcess(Duration.ofMillis(800)));
 
 		assertThatThrownBy(() -> send(createUser("alice").timeout(Duration.ofMillis(150)).build()))
-				.isInstanceOf(HttpTimeoutException.class);
+			.isInstanceOf(HttpTimeoutException.class);
 
 		assertThat(grantex.requests()).singleElement().satisfies(recorded -> {
 			assertThat(recorded.status()).as("recorded on arrival, not answered yet").isZero();
@@ -291,11 +295,12 @@ class ConnectionFaultTest {
 	@Test
 	void processThenDelayBeyondTheReadTimeoutHasDoneTheWorkWhenTheClientGivesUp() throws Exception {
 		warmUp();
-		grantex.faults().enqueue(CREATE_USER, Fault.processThenDelay(Duration.ofMillis(600)),
-				Fault.processThenDelay(Duration.ZERO).withHeader("x-late", "no"));
+		grantex.faults()
+			.enqueue(CREATE_USER, Fault.processThenDelay(Duration.ofMillis(600)),
+					Fault.processThenDelay(Duration.ZERO).withHeader("x-late", "no"));
 
 		assertThatThrownBy(() -> send(createUser("alice").timeout(Duration.ofMillis(150)).build()))
-				.isInstanceOf(HttpTimeoutException.class);
+			.isInstanceOf(HttpTimeoutException.class);
 
 		assertThat(userNames()).containsExactly("alice");
 		assertThat(grantex.requests()).singleElement().satisfies(recorded -> {
@@ -329,7 +334,7 @@ class ConnectionFaultTest {
 		CompletableFuture.allOf(others.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
 
 		assertThat(delayed).as("more delayed requests than worker threads, all still waiting")
-				.noneMatch(CompletableFuture::isDone);
+			.noneMatch(CompletableFuture::isDone);
 		for (CompletableFuture<HttpResponse<String>> other : others) {
 			assertThat(other.get().statusCode()).isEqualTo(200);
 		}
@@ -338,23 +343,25 @@ class ConnectionFaultTest {
 			assertThat(late.get().statusCode()).isEqualTo(200);
 		}
 		assertThat(grantex.requests()).hasSize(delayedCount + otherCount);
-		assertThat(grantex.requests()).filteredOn(recorded -> recorded.fault() != null).hasSize(delayedCount)
-				.allSatisfy(recorded -> assertThat(recorded.status()).isEqualTo(200));
+		assertThat(grantex.requests()).filteredOn(recorded -> recorded.fault() != null)
+			.hasSize(delayedCount)
+			.allSatisfy(recorded -> assertThat(recorded.status()).isEqualTo(200));
 		assertThat(grantex.faults().pending()).isZero();
 	}
 
 	@Test
 	void closingTheServerAbandonsARequestWaitingOutADelay() throws Exception {
 		grantex.faults().enqueue(FaultTarget.any(), Fault.delayThenProcess(Duration.ofSeconds(30)));
-		CompletableFuture<HttpResponse<String>> waiting = http.sendAsync(listUsers(), HttpResponse.BodyHandlers.ofString());
+		CompletableFuture<HttpResponse<String>> waiting = http.sendAsync(listUsers(),
+				HttpResponse.BodyHandlers.ofString());
 		await(() -> grantex.requests().size() == 1);
 
 		long started = System.nanoTime();
 		grantex.close();
 
-		assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS))
-				.isInstanceOf(ExecutionException.class)
-				.hasCauseInstanceOf(IOException.class);
+		assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+			.hasCauseInstanceOf(IOException.class);
 		assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isLessThan(5000);
 	}
+
 }

@@ -8,11 +8,16 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Request body parsing, which happens before authentication, and the response content type. */
+/**
+ * Request body parsing, which happens before authentication, and the response content
+ * type.
+ */
 class ContentTypeTest {
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
+
 	private final WireClient client = new WireClient(grantex.baseUrl());
+
 	private final Tenant tenant = Tenant.register(grantex);
 
 	@AfterEach
@@ -32,11 +37,14 @@ class ContentTypeTest {
 	void scimJsonIsUnsupportedOnEveryBodyRouteWithOrWithoutCredentials() {
 		String id = grantex.seedUser(tenant.apiKey(), "alice").id();
 		for (String credential : Arrays.asList(tenant.scimToken(), tenant.apiKey(), null)) {
-			for (String[] route : List.of(new String[] {"POST", "/scim/v2/Users"}, new String[] {"PUT", "/scim/v2/Users/" + id},
-					new String[] {"PATCH", "/scim/v2/Users/" + id}, new String[] {"POST", "/v1/scim/tokens"})) {
-				WireClient.Call call = client.call(route[0], route[1]).body("application/scim+json; charset=utf-8",
-						"{\"userName\":\"carol\",\"label\":\"x\",\"Operations\":[]}");
-				assertGrantexError((credential == null ? call : call.bearer(credential)).send(), 415, "Unsupported Media Type");
+			for (String[] route : List.of(new String[] { "POST", "/scim/v2/Users" },
+					new String[] { "PUT", "/scim/v2/Users/" + id }, new String[] { "PATCH", "/scim/v2/Users/" + id },
+					new String[] { "POST", "/v1/scim/tokens" })) {
+				WireClient.Call call = client.call(route[0], route[1])
+					.body("application/scim+json; charset=utf-8",
+							"{\"userName\":\"carol\",\"label\":\"x\",\"Operations\":[]}");
+				assertGrantexError((credential == null ? call : call.bearer(credential)).send(), 415,
+						"Unsupported Media Type");
 			}
 		}
 		assertThat(grantex.users(tenant.apiKey())).extracting(FakeScimUser::userName).containsExactly("alice");
@@ -44,27 +52,37 @@ class ContentTypeTest {
 
 	@Test
 	void formBodiesAndBodiesWithoutAContentTypeAreUnsupported() {
-		assertGrantexError(client.call("POST", "/scim/v2/Users").bearer(tenant.scimToken())
-				.body("application/x-www-form-urlencoded", "{\"userName\":\"form\"}").send(), 415, "Unsupported Media Type");
-		assertGrantexError(client.call("POST", "/scim/v2/Users").bearer(tenant.scimToken())
-				.bytes("{\"userName\":\"bare\"}".getBytes(StandardCharsets.UTF_8)).send(), 415, "Unsupported Media Type");
+		assertGrantexError(client.call("POST", "/scim/v2/Users")
+			.bearer(tenant.scimToken())
+			.body("application/x-www-form-urlencoded", "{\"userName\":\"form\"}")
+			.send(), 415, "Unsupported Media Type");
+		assertGrantexError(client.call("POST", "/scim/v2/Users")
+			.bearer(tenant.scimToken())
+			.bytes("{\"userName\":\"bare\"}".getBytes(StandardCharsets.UTF_8))
+			.send(), 415, "Unsupported Media Type");
 		assertThat(grantex.users(tenant.apiKey())).isEmpty();
 	}
 
 	@Test
 	void jsonWithParametersIsAccepted() {
-		WireClient.Reply reply = client.call("POST", "/scim/v2/Users").bearer(tenant.scimToken())
-				.body("application/json; charset=utf-8", "{\"userName\":\"carol\"}").send();
+		WireClient.Reply reply = client.call("POST", "/scim/v2/Users")
+			.bearer(tenant.scimToken())
+			.body("application/json; charset=utf-8", "{\"userName\":\"carol\"}")
+			.send();
 
 		assertThat(reply.status()).isEqualTo(201);
 	}
 
 	@Test
 	void aTextBodyIsReadAsNoJsonAtAll() {
-		WireClient.Reply user = client.call("POST", "/scim/v2/Users").bearer(tenant.scimToken())
-				.body("text/plain", "{\"userName\":\"tp\"}").send();
-		WireClient.Reply token = client.call("POST", "/v1/scim/tokens").bearer(tenant.apiKey())
-				.body("text/plain", "{\"label\":\"tp\"}").send();
+		WireClient.Reply user = client.call("POST", "/scim/v2/Users")
+			.bearer(tenant.scimToken())
+			.body("text/plain", "{\"userName\":\"tp\"}")
+			.send();
+		WireClient.Reply token = client.call("POST", "/v1/scim/tokens")
+			.bearer(tenant.apiKey())
+			.body("text/plain", "{\"label\":\"tp\"}")
+			.send();
 
 		assertThat(user.status()).isEqualTo(400);
 		assertThat(user.json().get("detail").stringValue()).isEqualTo("userName is required");
@@ -85,20 +103,28 @@ class ContentTypeTest {
 	void anEmptyJsonBodyIsRefusedOnEveryMethodThatHasABodyEvenDelete() {
 		String message = "Body cannot be empty when content-type is set to 'application/json'";
 		String id = grantex.seedUser(tenant.apiKey(), "alice").id();
-		assertGrantexError(client.call("POST", "/scim/v2/Users").bearer(tenant.scimToken()).json("").send(), 400, message);
-		assertGrantexError(client.call("DELETE", "/scim/v2/Users/" + id).bearer(tenant.scimToken())
-				.header("Content-Type", "application/json").send(), 400, message);
+		assertGrantexError(client.call("POST", "/scim/v2/Users").bearer(tenant.scimToken()).json("").send(), 400,
+				message);
 		assertGrantexError(client.call("DELETE", "/scim/v2/Users/" + id)
-				.header("Content-Type", "application/json").send(), 400, message);
-		assertGrantexError(client.call("DELETE", "/v1/scim/tokens/nope").bearer(tenant.apiKey())
-				.header("Content-Type", "application/json").send(), 400, message);
+			.bearer(tenant.scimToken())
+			.header("Content-Type", "application/json")
+			.send(), 400, message);
+		assertGrantexError(
+				client.call("DELETE", "/scim/v2/Users/" + id).header("Content-Type", "application/json").send(), 400,
+				message);
+		assertGrantexError(client.call("DELETE", "/v1/scim/tokens/nope")
+			.bearer(tenant.apiKey())
+			.header("Content-Type", "application/json")
+			.send(), 400, message);
 		assertThat(grantex.users(tenant.apiKey())).hasSize(1);
 	}
 
 	@Test
 	void getBodiesAndContentTypesAreNeverParsed() {
-		WireClient.Reply reply = client.call("GET", "/scim/v2/Users").bearer(tenant.scimToken())
-				.header("Content-Type", "application/scim+json").send();
+		WireClient.Reply reply = client.call("GET", "/scim/v2/Users")
+			.bearer(tenant.scimToken())
+			.header("Content-Type", "application/scim+json")
+			.send();
 
 		assertThat(reply.status()).isEqualTo(200);
 	}
@@ -108,12 +134,20 @@ class ContentTypeTest {
 		byte[] atLimit = paddedUserJson(1_048_576);
 		byte[] overLimit = paddedUserJson(1_048_577);
 
-		assertGrantexError(client.call("POST", "/scim/v2/Users").header("Content-Type", "application/json")
-				.bytes(overLimit).send(), 413, "Request body is too large");
-		assertGrantexError(client.call("POST", "/scim/v2/Users").bearer(tenant.scimToken())
-				.header("Content-Type", "application/json").bytes(overLimit).send(), 413, "Request body is too large");
-		WireClient.Reply accepted = client.call("POST", "/scim/v2/Users").bearer(tenant.scimToken())
-				.header("Content-Type", "application/json").bytes(atLimit).send();
+		assertGrantexError(client.call("POST", "/scim/v2/Users")
+			.header("Content-Type", "application/json")
+			.bytes(overLimit)
+			.send(), 413, "Request body is too large");
+		assertGrantexError(client.call("POST", "/scim/v2/Users")
+			.bearer(tenant.scimToken())
+			.header("Content-Type", "application/json")
+			.bytes(overLimit)
+			.send(), 413, "Request body is too large");
+		WireClient.Reply accepted = client.call("POST", "/scim/v2/Users")
+			.bearer(tenant.scimToken())
+			.header("Content-Type", "application/json")
+			.bytes(atLimit)
+			.send();
 		assertThat(accepted.status()).isEqualTo(201);
 		assertThat(grantex.users(tenant.apiKey())).hasSize(1);
 	}
@@ -130,13 +164,18 @@ class ContentTypeTest {
 
 	@Test
 	void responsesAreAlwaysJsonUtf8WhateverAcceptSays() {
-		WireClient.Reply reply = client.call("POST", "/scim/v2/Users").bearer(tenant.scimToken())
-				.header("Accept", "application/scim+json").json("{\"userName\":\"dave\"}").send();
+		WireClient.Reply reply = client.call("POST", "/scim/v2/Users")
+			.bearer(tenant.scimToken())
+			.header("Accept", "application/scim+json")
+			.json("{\"userName\":\"dave\"}")
+			.send();
 		WireClient.Reply config = client.call("GET", "/scim/v2/ServiceProviderConfig")
-				.header("Accept", "application/scim+json").send();
+			.header("Accept", "application/scim+json")
+			.send();
 
 		assertThat(reply.header("content-type")).isEqualTo("application/json; charset=utf-8");
 		assertThat(config.header("content-type")).isEqualTo("application/json; charset=utf-8");
 		assertThat(config.header("cache-control")).isEqualTo("no-store");
 	}
+
 }

@@ -12,11 +12,14 @@ class CredentialsTest {
 
 	private static final String MISSING_BEARER = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],"
 			+ "\"detail\":\"Missing or invalid Bearer token\",\"scimType\":\"unauthorized\",\"status\":401}";
+
 	private static final String INVALID_TOKEN = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],"
 			+ "\"detail\":\"Invalid SCIM token\",\"scimType\":\"unauthorized\",\"status\":401}";
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
+
 	private final WireClient client = new WireClient(grantex.baseUrl());
+
 	private final Tenant tenant = Tenant.register(grantex);
 
 	@AfterEach
@@ -42,17 +45,17 @@ class CredentialsTest {
 	@Test
 	void tokenRoutesRefuseMissingMalformedAndUnknownCredentialsWithTheGrantexShape() {
 		WireClient.Reply missing = client.call("GET", "/v1/scim/tokens").send();
-		WireClient.Reply basic = tokens("Basic " + Base64.getEncoder().encodeToString(
-				("x:" + tenant.apiKey()).getBytes(StandardCharsets.UTF_8)));
+		WireClient.Reply basic = tokens("Basic "
+				+ Base64.getEncoder().encodeToString(("x:" + tenant.apiKey()).getBytes(StandardCharsets.UTF_8)));
 		WireClient.Reply unknown = tokens("Bearer gx_live_EXAMPLEKEY");
 		WireClient.Reply scimToken = tokens("Bearer " + tenant.scimToken());
 
-		for (WireClient.Reply reply : new WireClient.Reply[] {missing, basic}) {
+		for (WireClient.Reply reply : new WireClient.Reply[] { missing, basic }) {
 			assertThat(reply.status()).isEqualTo(401);
 			assertThat(reply.json().get("message").stringValue()).isEqualTo("Missing or invalid Authorization header");
 			assertThat(reply.json().get("code").stringValue()).isEqualTo("UNAUTHORIZED");
 		}
-		for (WireClient.Reply reply : new WireClient.Reply[] {unknown, scimToken}) {
+		for (WireClient.Reply reply : new WireClient.Reply[] { unknown, scimToken }) {
 			assertThat(reply.status()).isEqualTo(401);
 			assertThat(reply.json().propertyNames()).containsExactly("message", "code", "requestId");
 			assertThat(reply.json().get("message").stringValue()).isEqualTo("Invalid API key");
@@ -65,8 +68,9 @@ class CredentialsTest {
 		assertThat(users("Bearer " + tenant.scimToken()).status()).isEqualTo(200);
 		assertThat(users("Bearer " + tenant.scimToken() + " ").status()).as("trailing space").isEqualTo(200);
 		assertThat(users("bearer " + tenant.scimToken()).body()).isEqualTo(MISSING_BEARER);
-		assertThat(users("Basic " + Base64.getEncoder().encodeToString(
-				("x:" + tenant.scimToken()).getBytes(StandardCharsets.UTF_8))).body()).isEqualTo(MISSING_BEARER);
+		assertThat(users("Basic "
+				+ Base64.getEncoder().encodeToString(("x:" + tenant.scimToken()).getBytes(StandardCharsets.UTF_8)))
+			.body()).isEqualTo(MISSING_BEARER);
 		assertThat(client.call("GET", "/scim/v2/Users").send().body()).isEqualTo(MISSING_BEARER);
 		assertThat(users("Bearer  " + tenant.scimToken()).body()).as("double space").isEqualTo(INVALID_TOKEN);
 		assertThat(users("Bearer " + tenant.apiKey()).body()).as("the API key").isEqualTo(INVALID_TOKEN);
@@ -95,8 +99,10 @@ class CredentialsTest {
 
 	@Test
 	void tokenCreationAndListingFollowTheRealShapes() {
-		WireClient.Reply created = client.call("POST", "/v1/scim/tokens").bearer(tenant.apiKey())
-				.json("{\"label\":123}").send();
+		WireClient.Reply created = client.call("POST", "/v1/scim/tokens")
+			.bearer(tenant.apiKey())
+			.json("{\"label\":123}")
+			.send();
 		WireClient.Reply listed = client.get("/v1/scim/tokens", tenant.apiKey());
 
 		assertThat(created.status()).isEqualTo(201);
@@ -105,28 +111,32 @@ class CredentialsTest {
 		assertThat(created.json().get("token").stringValue()).matches("[0-9a-f]{64}");
 		assertThat(created.json().get("id").stringValue()).matches("scimtok_[0-9A-HJKMNP-TV-Z]{26}");
 		assertThat(listed.json().get("tokens")).hasSize(2);
-		assertThat(listed.json().get("tokens").get(0).propertyNames()).containsExactly("id", "label", "createdAt", "lastUsedAt");
+		assertThat(listed.json().get("tokens").get(0).propertyNames()).containsExactly("id", "label", "createdAt",
+				"lastUsedAt");
 		assertThat(listed.json().get("tokens").get(0).get("label").stringValue()).as("newest first").isEqualTo("123");
 		assertThat(listed.json().get("tokens").get(0).get("lastUsedAt").isNull()).isTrue();
 		assertThat(listed.body()).doesNotContain(created.json().get("token").stringValue());
-		for (String body : new String[] {"{}", "{\"label\":\"\"}", "{\"label\":null}", "{\"label\":0}", "[]"}) {
+		for (String body : new String[] { "{}", "{\"label\":\"\"}", "{\"label\":null}", "{\"label\":0}", "[]" }) {
 			WireClient.Reply refused = client.call("POST", "/v1/scim/tokens").bearer(tenant.apiKey()).json(body).send();
 			assertThat(refused.status()).as(body).isEqualTo(400);
 			assertThat(refused.json().get("message").stringValue()).isEqualTo("label is required");
 		}
-		assertThat(client.call("POST", "/v1/scim/tokens").bearer(tenant.apiKey()).send().status())
-				.as("no body at all").isEqualTo(400);
+		assertThat(client.call("POST", "/v1/scim/tokens").bearer(tenant.apiKey()).send().status()).as("no body at all")
+			.isEqualTo(400);
 		assertThat(grantex.tokens(tenant.apiKey())).hasSize(2);
 	}
 
 	@Test
 	void serviceProviderConfigNeedsNoCredentialAndIgnoresAnyGiven() {
 		WireClient.Reply anonymous = client.call("GET", "/scim/v2/ServiceProviderConfig").send();
-		WireClient.Reply garbage = client.call("GET", "/scim/v2/ServiceProviderConfig").header("Authorization", "Bearer nope").send();
+		WireClient.Reply garbage = client.call("GET", "/scim/v2/ServiceProviderConfig")
+			.header("Authorization", "Bearer nope")
+			.send();
 
 		assertThat(anonymous.status()).isEqualTo(200);
 		assertThat(garbage.body()).isEqualTo(anonymous.body());
 		assertThat(anonymous.json().get("filter").get("supported").booleanValue()).isFalse();
 		assertThat(anonymous.json().get("patch").get("supported").booleanValue()).isTrue();
 	}
+
 }

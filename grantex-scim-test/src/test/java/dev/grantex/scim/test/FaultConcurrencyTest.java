@@ -20,14 +20,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Scripted faults under 64 client threads at once: each fault is used by exactly one request. */
+/**
+ * Scripted faults under 64 client threads at once: each fault is used by exactly one
+ * request.
+ */
 class FaultConcurrencyTest {
 
 	private static final int THREADS = 64;
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
+
 	private final WireClient client = new WireClient(grantex.baseUrl());
+
 	private final Tenant tenant = Tenant.register(grantex);
+
 	private final ExecutorService threads = Executors.newFixedThreadPool(THREADS);
 
 	@AfterEach
@@ -36,7 +42,10 @@ class FaultConcurrencyTest {
 		grantex.close();
 	}
 
-	/** Runs the calls on 64 threads released at the same moment; an I/O failure becomes status -1. */
+	/**
+	 * Runs the calls on 64 threads released at the same moment; an I/O failure becomes
+	 * status -1.
+	 */
 	private List<Integer> burst(List<Callable<WireClient.Reply>> calls) throws Exception {
 		CountDownLatch ready = new CountDownLatch(calls.size());
 		CountDownLatch go = new CountDownLatch(1);
@@ -47,7 +56,8 @@ class FaultConcurrencyTest {
 				go.await();
 				try {
 					return call.call().status();
-				} catch (UncheckedIOException connectionFailed) {
+				}
+				catch (UncheckedIOException connectionFailed) {
 					return -1;
 				}
 			}));
@@ -67,8 +77,9 @@ class FaultConcurrencyTest {
 
 	@Test
 	void aScripted429BurstIsUsedExactlyOnceAcross64ConcurrentRequests() throws Exception {
-		grantex.faults().enqueue(FaultTarget.any(),
-				Collections.nCopies(40, Fault.rateLimited(Duration.ofSeconds(1))).toArray(Fault[]::new));
+		grantex.faults()
+			.enqueue(FaultTarget.any(),
+					Collections.nCopies(40, Fault.rateLimited(Duration.ofSeconds(1))).toArray(Fault[]::new));
 		List<Callable<WireClient.Reply>> calls = new ArrayList<>();
 		for (int i = 0; i < THREADS; i++) {
 			calls.add(() -> client.get("/scim/v2/Users?count=1", tenant.scimToken()));
@@ -79,8 +90,9 @@ class FaultConcurrencyTest {
 		assertThat(histogram(statuses)).containsExactly(Map.entry(200, 24L), Map.entry(429, 40L));
 		assertThat(grantex.faults().pending()).isZero();
 		assertThat(grantex.requests()).hasSize(THREADS);
-		assertThat(grantex.requests()).filteredOn(recorded -> "rateLimited(1s)".equals(recorded.fault())).hasSize(40)
-				.allSatisfy(recorded -> assertThat(recorded.status()).isEqualTo(429));
+		assertThat(grantex.requests()).filteredOn(recorded -> "rateLimited(1s)".equals(recorded.fault()))
+			.hasSize(40)
+			.allSatisfy(recorded -> assertThat(recorded.status()).isEqualTo(429));
 	}
 
 	@Test
@@ -99,25 +111,29 @@ class FaultConcurrencyTest {
 
 		List<Integer> statuses = burst(calls);
 
-		assertThat(histogram(statuses)).containsExactly(
-				Map.entry(-1, 12L), Map.entry(201, 20L), Map.entry(429, 24L), Map.entry(503, 8L));
+		assertThat(histogram(statuses)).containsExactly(Map.entry(-1, 12L), Map.entry(201, 20L), Map.entry(429, 24L),
+				Map.entry(503, 8L));
 		assertThat(grantex.faults().pending()).isZero();
 		assertThat(grantex.requests()).hasSize(THREADS);
-		assertThat(grantex.requests()).extracting(RecordedRequest::fault).filteredOn(fault -> fault != null)
-				.hasSize(44);
-		List<String> processed = grantex.requests().stream()
-				.filter(recorded -> recorded.status() == 201)
-				.map(recorded -> recorded.bodyAsString())
-				.sorted()
-				.collect(Collectors.toList());
+		assertThat(grantex.requests()).extracting(RecordedRequest::fault)
+			.filteredOn(fault -> fault != null)
+			.hasSize(44);
+		List<String> processed = grantex.requests()
+			.stream()
+			.filter(recorded -> recorded.status() == 201)
+			.map(recorded -> recorded.bodyAsString())
+			.sorted()
+			.collect(Collectors.toList());
 		assertThat(processed).as("20 answered and 8 whose answer was lost").hasSize(28);
-		List<String> stored = grantex.users(tenant.apiKey()).stream()
-				.map(user -> "{\"userName\":\"" + user.userName() + "\"}")
-				.sorted()
-				.collect(Collectors.toList());
+		List<String> stored = grantex.users(tenant.apiKey())
+			.stream()
+			.map(user -> "{\"userName\":\"" + user.userName() + "\"}")
+			.sorted()
+			.collect(Collectors.toList());
 		assertThat(stored).isEqualTo(processed);
 		assertThat(Stream.of(grantex.requests().toArray(RecordedRequest[]::new))
-				.filter(recorded -> "processThenDrop".equals(recorded.fault()))
-				.allMatch(recorded -> recorded.status() == 201)).isTrue();
+			.filter(recorded -> "processThenDrop".equals(recorded.fault()))
+			.allMatch(recorded -> recorded.status() == 201)).isTrue();
 	}
+
 }

@@ -13,16 +13,20 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Scripted faults that answer instead of the server (fixed status, 429, 5xx, HTML), and the script
- * itself: targeting, order, {@code pending()}, {@code clear()}, and what {@code requests()} records.
+ * Scripted faults that answer instead of the server (fixed status, 429, 5xx, HTML), and
+ * the script itself: targeting, order, {@code pending()}, {@code clear()}, and what
+ * {@code requests()} records.
  */
 class FaultScriptTest {
 
 	private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
 	private static final FaultTarget CREATE_USER = FaultTarget.route("POST", "/scim/v2/Users");
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
+
 	private final WireClient client = new WireClient(grantex.baseUrl());
+
 	private final Tenant tenant = Tenant.register(grantex);
 
 	@AfterEach
@@ -31,8 +35,10 @@ class FaultScriptTest {
 	}
 
 	private WireClient.Reply createUser(String userName) {
-		return client.call("POST", "/scim/v2/Users").bearer(tenant.scimToken())
-				.json("{\"userName\":\"" + userName + "\"}").send();
+		return client.call("POST", "/scim/v2/Users")
+			.bearer(tenant.scimToken())
+			.json("{\"userName\":\"" + userName + "\"}")
+			.send();
 	}
 
 	private WireClient.Reply listUsers() {
@@ -59,7 +65,7 @@ class FaultScriptTest {
 		assertThat(reply.header("content-type")).isEqualTo("text/plain; charset=utf-8");
 		assertThat(reply.body()).isEqualTo("teapot ☕");
 		assertThat(reply.header("content-length"))
-				.isEqualTo(Integer.toString("teapot ☕".getBytes(StandardCharsets.UTF_8).length));
+			.isEqualTo(Integer.toString("teapot ☕".getBytes(StandardCharsets.UTF_8).length));
 		assertThat(reply.header("cache-control")).as("nothing added").isNull();
 		assertThat(reply.header("x-ratelimit-limit")).isNull();
 		assertThat(grantex.users(tenant.apiKey())).isEmpty();
@@ -86,8 +92,9 @@ class FaultScriptTest {
 	@Test
 	void withHeaderAddsAHeaderSuchAsRetryAfterAsAnHttpDate() {
 		String date = "Wed, 21 Oct 2026 07:28:00 GMT";
-		Fault fault = Fault.status(429, "application/json; charset=utf-8", "{}").withHeader("Retry-After", date)
-				.withHeader("x-extra", "1");
+		Fault fault = Fault.status(429, "application/json; charset=utf-8", "{}")
+			.withHeader("Retry-After", date)
+			.withHeader("x-extra", "1");
 		grantex.faults().enqueue(FaultTarget.any(), fault);
 
 		WireClient.Reply reply = listUsers();
@@ -139,8 +146,9 @@ class FaultScriptTest {
 	@Test
 	void rateLimitedRoundsUpToWholeSecondsAsTheRealLimiterDoesAndReportsTheConfiguredLimit() {
 		grantex.ipRateLimit(10, Duration.ofMinutes(1));
-		grantex.faults().enqueue(FaultTarget.any(), Fault.rateLimited(Duration.ZERO),
-				Fault.rateLimited(Duration.ofMillis(1500)), Fault.rateLimited(Duration.ofMinutes(1)));
+		grantex.faults()
+			.enqueue(FaultTarget.any(), Fault.rateLimited(Duration.ZERO), Fault.rateLimited(Duration.ofMillis(1500)),
+					Fault.rateLimited(Duration.ofMinutes(1)));
 
 		WireClient.Reply zero = listUsers();
 		WireClient.Reply fraction = listUsers();
@@ -152,15 +160,14 @@ class FaultScriptTest {
 		assertThat(fraction.header("retry-after")).isEqualTo("2");
 		assertThat(minute.header("retry-after")).isEqualTo("60");
 		assertThat(minute.json().get("message").stringValue()).isEqualTo("Rate limit exceeded, retry in 1 minute");
-		assertThat(zero.json().get("requestId").stringValue())
-				.as("a fresh request id per answer").isNotEqualTo(fraction.json().get("requestId").stringValue());
+		assertThat(zero.json().get("requestId").stringValue()).as("a fresh request id per answer")
+			.isNotEqualTo(fraction.json().get("requestId").stringValue());
 	}
 
 	@Test
 	void answersInsteadOfTheServerAreNotCountedByTheRealLimiter() {
 		grantex.ipRateLimit(1, Duration.ofSeconds(30));
-		grantex.faults().enqueue(FaultTarget.any(), Fault.rateLimited(Duration.ofSeconds(5)),
-				Fault.serverError(503));
+		grantex.faults().enqueue(FaultTarget.any(), Fault.rateLimited(Duration.ofSeconds(5)), Fault.serverError(503));
 
 		listUsers();
 		listUsers();
@@ -188,10 +195,10 @@ class FaultScriptTest {
 		assertThat(unavailable.json().propertyNames()).containsExactly("message", "code", "requestId");
 		assertThat(unavailable.json().get("code").stringValue()).isEqualTo("RATE_LIMIT_UNAVAILABLE");
 		assertThat(unavailable.json().get("message").stringValue())
-				.isEqualTo("Authenticated rate limiting is temporarily unavailable");
+			.isEqualTo("Authenticated rate limiting is temporarily unavailable");
 		assertThat(grantex.users(tenant.apiKey())).isEmpty();
 		assertThat(grantex.requests()).extracting(RecordedRequest::fault)
-				.containsExactly("serverError(500)", "serverError(503)");
+			.containsExactly("serverError(500)", "serverError(503)");
 	}
 
 	@Test
@@ -227,8 +234,9 @@ class FaultScriptTest {
 
 	@Test
 	void faultsAreUsedInOrderOneEachAndLaterRequestsAreServedNormally() {
-		grantex.faults().enqueue(FaultTarget.any(), Fault.serverError(500), Fault.serverError(502))
-				.enqueue(FaultTarget.any(), Fault.serverError(503));
+		grantex.faults()
+			.enqueue(FaultTarget.any(), Fault.serverError(500), Fault.serverError(502))
+			.enqueue(FaultTarget.any(), Fault.serverError(503));
 		assertThat(grantex.faults().pending()).isEqualTo(3);
 
 		int first = listUsers().status();
@@ -241,7 +249,7 @@ class FaultScriptTest {
 		assertThat(grantex.faults().pending()).isZero();
 		assertThat(grantex.requests()).extracting(RecordedRequest::status).containsExactly(500, 502, 503, 200);
 		assertThat(grantex.requests()).extracting(RecordedRequest::fault)
-				.containsExactly("serverError(500)", "serverError(502)", "serverError(503)", null);
+			.containsExactly("serverError(500)", "serverError(502)", "serverError(503)", null);
 	}
 
 	@Test
@@ -249,8 +257,10 @@ class FaultScriptTest {
 		grantex.faults().enqueue(CREATE_USER, Fault.serverError(503));
 
 		WireClient.Reply list = listUsers();
-		WireClient.Reply token = client.call("POST", "/v1/scim/tokens").bearer(tenant.apiKey())
-				.json("{\"label\":\"x\"}").send();
+		WireClient.Reply token = client.call("POST", "/v1/scim/tokens")
+			.bearer(tenant.apiKey())
+			.json("{\"label\":\"x\"}")
+			.send();
 		WireClient.Reply create = createUser("alice");
 		WireClient.Reply again = createUser("alice");
 
@@ -261,11 +271,12 @@ class FaultScriptTest {
 
 		grantex.faults().enqueue(FaultTarget.route("*", "/scim/v2/Users"), Fault.html(502), Fault.html(502));
 		String id = grantex.users(tenant.apiKey()).get(0).id();
-		assertThat(client.get("/scim/v2/UsersX", tenant.scimToken()).status()).as("not below the prefix").isEqualTo(404);
+		assertThat(client.get("/scim/v2/UsersX", tenant.scimToken()).status()).as("not below the prefix")
+			.isEqualTo(404);
 		assertThat(client.get("/scim/v2/ServiceProviderConfig", null).status()).isEqualTo(200);
 		assertThat(client.get("/scim/v2/Users/" + id, tenant.scimToken()).status()).isEqualTo(502);
 		assertThat(client.call("DELETE", "/scim/v2/Users/" + id).bearer(tenant.scimToken()).send().status())
-				.isEqualTo(502);
+			.isEqualTo(502);
 		assertThat(grantex.users(tenant.apiKey())).hasSize(1);
 	}
 
@@ -282,9 +293,9 @@ class FaultScriptTest {
 	@Test
 	void aRequestTakesTheEarliestEnqueuedFaultThatMatchesIt() {
 		grantex.faults()
-				.enqueue(CREATE_USER, Fault.html(502))
-				.enqueue(FaultTarget.any(), Fault.serverError(503))
-				.enqueue(CREATE_USER, Fault.serverError(500));
+			.enqueue(CREATE_USER, Fault.html(502))
+			.enqueue(FaultTarget.any(), Fault.serverError(503))
+			.enqueue(CREATE_USER, Fault.serverError(500));
 
 		WireClient.Reply list = listUsers();
 		WireClient.Reply firstCreate = createUser("alice");
@@ -331,8 +342,8 @@ class FaultScriptTest {
 				Instant.EPOCH, "dropBeforeProcessing");
 
 		assertThat(plain.fault()).isNull();
-		assertThat(plain).isEqualTo(new RecordedRequest("GET", "/scim/v2/Users", null, Map.of(), new byte[0], 200,
-				Instant.EPOCH, null));
+		assertThat(plain).isEqualTo(
+				new RecordedRequest("GET", "/scim/v2/Users", null, Map.of(), new byte[0], 200, Instant.EPOCH, null));
 		assertThat(plain).isNotEqualTo(faulted);
 		assertThat(plain).hasToString("GET /scim/v2/Users -> 200 (0 body bytes)");
 		assertThat(faulted).hasToString("GET /scim/v2/Users -> no answer (0 body bytes) [fault: dropBeforeProcessing]");
@@ -340,32 +351,37 @@ class FaultScriptTest {
 
 	@Test
 	void targetsAndFaultsRefuseWhatCannotBeScripted() {
-		assertThatThrownBy(() -> FaultTarget.route("post", "/scim/v2/Users")).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("upper-case");
+		assertThatThrownBy(() -> FaultTarget.route("post", "/scim/v2/Users"))
+			.isInstanceOf(IllegalArgumentException.class)
+			.hasMessageContaining("upper-case");
 		assertThatThrownBy(() -> FaultTarget.route("", "/")).isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> FaultTarget.route("GET", "scim/v2/Users")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> FaultTarget.route("GET", "scim/v2/Users"))
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> FaultTarget.route("GET", "/scim/v2/Users?count=1"))
-				.isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> Fault.status(199, null, "")).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> Fault.status(600, null, "")).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> Fault.status(204, null, "body")).isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> Fault.status(200, "text/plain\r\nx: y", "")).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> Fault.status(200, "text/plain\r\nx: y", ""))
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> Fault.serverError(501)).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> Fault.html(302)).isInstanceOf(IllegalArgumentException.class);
-		assertThatThrownBy(() -> Fault.rateLimited(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> Fault.rateLimited(Duration.ofSeconds(-1)))
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> Fault.delayThenProcess(Duration.ofMillis(-1)))
-				.isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> Fault.processThenDelay(Duration.ofMillis(-1)))
-				.isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> Fault.serverError(500).withHeader("retry after", "1"))
-				.isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> Fault.serverError(500).withHeader("retry-after", "1\r\nx: y"))
-				.isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> Fault.dropBeforeProcessing().withHeader("retry-after", "1"))
-				.isInstanceOf(IllegalStateException.class);
+			.isInstanceOf(IllegalStateException.class);
 		assertThatThrownBy(() -> Fault.processThenDrop().withHeader("retry-after", "1"))
-				.isInstanceOf(IllegalStateException.class);
+			.isInstanceOf(IllegalStateException.class);
 		assertThat(FaultTarget.any()).hasToString("any request");
 		assertThat(FaultTarget.route("*", "/v1/scim/tokens")).hasToString("* /v1/scim/tokens");
 	}
+
 }

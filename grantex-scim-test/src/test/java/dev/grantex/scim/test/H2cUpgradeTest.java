@@ -11,12 +11,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The real server refuses the cleartext HTTP/2 upgrade that {@code HttpClient.newHttpClient()} attempts
- * on every {@code http://} request; only a client pinned to HTTP/1.1 works.
+ * The real server refuses the cleartext HTTP/2 upgrade that
+ * {@code HttpClient.newHttpClient()} attempts on every {@code http://} request; only a
+ * client pinned to HTTP/1.1 works.
  */
 class H2cUpgradeTest {
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
+
 	private final Tenant tenant = Tenant.register(grantex);
 
 	@AfterEach
@@ -26,16 +28,17 @@ class H2cUpgradeTest {
 
 	private HttpRequest.Builder request(String target) {
 		return HttpRequest.newBuilder(URI.create(grantex.baseUrl() + target))
-				.timeout(Duration.ofSeconds(10))
-				.header("Authorization", "Bearer " + tenant.scimToken());
+			.timeout(Duration.ofSeconds(10))
+			.header("Authorization", "Bearer " + tenant.scimToken());
 	}
 
 	private List<WireClient.Reply> getDeleteAndPost(HttpClient client) {
-		return List.of(
-				WireClient.send(client, request("/scim/v2/Users?count=1").GET().build()),
+		return List.of(WireClient.send(client, request("/scim/v2/Users?count=1").GET().build()),
 				WireClient.send(client, request("/scim/v2/Users/nope").DELETE().build()),
-				WireClient.send(client, request("/scim/v2/Users").header("Content-Type", "application/json")
-						.POST(HttpRequest.BodyPublishers.ofString("{\"userName\":\"h2c\"}")).build()));
+				WireClient.send(client,
+						request("/scim/v2/Users").header("Content-Type", "application/json")
+							.POST(HttpRequest.BodyPublishers.ofString("{\"userName\":\"h2c\"}"))
+							.build()));
 	}
 
 	@Test
@@ -52,7 +55,7 @@ class H2cUpgradeTest {
 		assertThat(replies.get(2).status()).isEqualTo(400);
 		assertThat(replies.get(2).json().propertyNames()).containsExactly("message", "code", "requestId");
 		assertThat(replies.get(2).json().get("message").stringValue())
-				.isEqualTo("Request body size did not match Content-Length");
+			.isEqualTo("Request body size did not match Content-Length");
 		assertThat(replies.get(2).json().get("code").stringValue()).isEqualTo("BAD_REQUEST");
 		assertThat(replies).allSatisfy(reply -> assertThat(reply.version()).isEqualTo(HttpClient.Version.HTTP_1_1));
 		assertThat(grantex.users(tenant.apiKey())).isEmpty();
@@ -72,4 +75,5 @@ class H2cUpgradeTest {
 		assertThat(grantex.users(tenant.apiKey())).extracting(FakeScimUser::userName).containsExactly("h2c");
 		assertThat(grantex.requests()).allSatisfy(recorded -> assertThat(recorded.header("upgrade")).isNull());
 	}
+
 }

@@ -8,10 +8,14 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The test-facing API: arranging state without requests and asserting on state and recorded requests. */
+/**
+ * The test-facing API: arranging state without requests and asserting on state and
+ * recorded requests.
+ */
 class InspectionApiTest {
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
+
 	private final WireClient client = new WireClient(grantex.baseUrl());
 
 	@AfterEach
@@ -34,7 +38,7 @@ class InspectionApiTest {
 		assertThat(token).matches("[0-9a-f]{64}");
 		assertThat(client.get("/scim/v2/Users", token).status()).isEqualTo(200);
 		assertThat(client.get("/v1/scim/tokens", apiKey).json().get("tokens").get(0).get("label").stringValue())
-				.isEqualTo("okta-prod");
+			.isEqualTo("okta-prod");
 		assertThat(grantex.createDeveloper()).isNotEqualTo(apiKey);
 	}
 
@@ -43,8 +47,11 @@ class InspectionApiTest {
 		Tenant tenant = Tenant.register(grantex);
 		Instant before = Instant.now();
 
-		client.call("POST", "/scim/v2/Users").bearer(tenant.scimToken()).header("X-Trace", "one")
-				.json("{\"userName\":\"alice\"}").send();
+		client.call("POST", "/scim/v2/Users")
+			.bearer(tenant.scimToken())
+			.header("X-Trace", "one")
+			.json("{\"userName\":\"alice\"}")
+			.send();
 		client.get("/scim/v2/Users?startIndex=1&filter=userName%20eq%20%22a%22", tenant.scimToken());
 		client.get("/scim/v2/Nope", null);
 
@@ -68,8 +75,9 @@ class InspectionApiTest {
 		grantex.clearRequests();
 		assertThat(grantex.requests()).isEmpty();
 		client.get("/scim/v2/ServiceProviderConfig", null);
-		assertThat(grantex.requests()).singleElement().extracting(RecordedRequest::rawPath)
-				.isEqualTo("/scim/v2/ServiceProviderConfig");
+		assertThat(grantex.requests()).singleElement()
+			.extracting(RecordedRequest::rawPath)
+			.isEqualTo("/scim/v2/ServiceProviderConfig");
 	}
 
 	@Test
@@ -80,7 +88,8 @@ class InspectionApiTest {
 		recorded.body()[0] = 'X';
 
 		assertThat(recorded.bodyAsString()).isEqualTo("{\"userName\":\"x\"}");
-		assertThatThrownBy(() -> recorded.headers().put("x", List.of())).isInstanceOf(UnsupportedOperationException.class);
+		assertThatThrownBy(() -> recorded.headers().put("x", List.of()))
+			.isInstanceOf(UnsupportedOperationException.class);
 		assertThat(recorded).isEqualTo(grantex.requests().get(0));
 	}
 
@@ -91,8 +100,10 @@ class InspectionApiTest {
 		grantex.seedUser(tenant.apiKey(), "bob");
 		List<FakeScimUser> before = grantex.users(tenant.apiKey());
 
-		client.call("PATCH", "/scim/v2/Users/" + alice.id()).bearer(tenant.scimToken())
-				.json("{\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Alice\"}]}").send();
+		client.call("PATCH", "/scim/v2/Users/" + alice.id())
+			.bearer(tenant.scimToken())
+			.json("{\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"Alice\"}]}")
+			.send();
 
 		assertThat(before).extracting(FakeScimUser::userName).containsExactly("alice", "bob");
 		assertThat(before.get(0).displayName()).isNull();
@@ -123,16 +134,18 @@ class InspectionApiTest {
 		grantex.seedUser(apiKey, "bob");
 
 		assertThatThrownBy(() -> grantex.users("gx_test_unknown")).isInstanceOf(IllegalArgumentException.class)
-				.hasMessageContaining("gx_test_unknown");
-		assertThatThrownBy(() -> grantex.createScimToken("gx_test_unknown", "x")).isInstanceOf(IllegalArgumentException.class);
+			.hasMessageContaining("gx_test_unknown");
+		assertThatThrownBy(() -> grantex.createScimToken("gx_test_unknown", "x"))
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> grantex.createScimToken(apiKey, "")).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> grantex.seedUser(apiKey, "bob")).isInstanceOf(IllegalStateException.class);
 		assertThatThrownBy(() -> grantex.seedUser(apiKey, "")).isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> grantex.ipRateLimit(-1, java.time.Duration.ofSeconds(1)))
-				.isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> grantex.planRateLimit(1, java.time.Duration.ZERO))
-				.isInstanceOf(IllegalArgumentException.class);
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThat(grantex.users(apiKey)).hasSize(1);
 		assertThat(grantex.requests()).isEmpty();
 	}
+
 }

@@ -8,11 +8,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** GET /scim/v2/Users: defaults, clamping, the echoed itemsPerPage, parameter parsing, ignored parameters. */
+/**
+ * GET /scim/v2/Users: defaults, clamping, the echoed itemsPerPage, parameter parsing,
+ * ignored parameters.
+ */
 class ListPagingTest {
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
+
 	private final WireClient client = new WireClient(grantex.baseUrl());
+
 	private final Tenant tenant = Tenant.register(grantex);
 
 	@AfterEach
@@ -47,9 +52,10 @@ class ListPagingTest {
 
 		JsonNode page = list("").json();
 
-		assertThat(page.propertyNames())
-				.containsExactly("schemas", "totalResults", "startIndex", "itemsPerPage", "Resources");
-		assertThat(page.get("schemas").get(0).stringValue()).isEqualTo("urn:ietf:params:scim:api:messages:2.0:ListResponse");
+		assertThat(page.propertyNames()).containsExactly("schemas", "totalResults", "startIndex", "itemsPerPage",
+				"Resources");
+		assertThat(page.get("schemas").get(0).stringValue())
+			.isEqualTo("urn:ietf:params:scim:api:messages:2.0:ListResponse");
 		assertThat(header(page)).containsExactly(5, 1L, 100);
 		assertThat(userNames(page)).containsExactly("user-1", "user-2", "user-3", "user-4", "user-5");
 	}
@@ -88,8 +94,8 @@ class ListPagingTest {
 		JsonNode capped = list("?count=500").json();
 		assertThat(header(capped)).containsExactly(205, 1L, 200);
 		assertThat(capped.get("Resources").size()).isEqualTo(200);
-		assertThat(userNames(list("?startIndex=201&count=200").json()))
-				.containsExactly("user-201", "user-202", "user-203", "user-204", "user-205");
+		assertThat(userNames(list("?startIndex=201&count=200").json())).containsExactly("user-201", "user-202",
+				"user-203", "user-204", "user-205");
 	}
 
 	@Test
@@ -140,4 +146,5 @@ class ListPagingTest {
 		}
 		assertThat(seen).containsExactly("user-1", "user-2", "user-3", "user-4", "user-5", "user-6", "user-7");
 	}
+
 }

@@ -10,21 +10,29 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * PATCH as the real server does it: only add/replace on active, userName and displayName take effect,
- * everything else is silently ignored with 200, and malformed operations fail with 500.
+ * PATCH as the real server does it: only add/replace on active, userName and displayName
+ * take effect, everything else is silently ignored with 200, and malformed operations
+ * fail with 500.
  */
 class PatchSemanticsTest {
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
+
 	private final WireClient client = new WireClient(grantex.baseUrl());
+
 	private final Tenant tenant = Tenant.register(grantex);
+
 	private String bobId = "";
 
 	@BeforeEach
 	void createBob() {
-		bobId = client.call("POST", "/scim/v2/Users").bearer(tenant.scimToken())
-				.json("{\"userName\":\"bob\",\"displayName\":\"Bob\",\"externalId\":\"e-0\",\"emails\":[{\"value\":\"b@x.y\"}]}")
-				.send().json().get("id").stringValue();
+		bobId = client.call("POST", "/scim/v2/Users")
+			.bearer(tenant.scimToken())
+			.json("{\"userName\":\"bob\",\"displayName\":\"Bob\",\"externalId\":\"e-0\",\"emails\":[{\"value\":\"b@x.y\"}]}")
+			.send()
+			.json()
+			.get("id")
+			.stringValue();
 		client.call("POST", "/scim/v2/Users").bearer(tenant.scimToken()).json("{\"userName\":\"carol\"}").send();
 	}
 
@@ -42,7 +50,11 @@ class PatchSemanticsTest {
 	}
 
 	private FakeScimUser bob() {
-		return grantex.users(tenant.apiKey()).stream().filter(user -> user.id().equals(bobId)).findFirst().orElseThrow();
+		return grantex.users(tenant.apiKey())
+			.stream()
+			.filter(user -> user.id().equals(bobId))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	@Test
@@ -51,8 +63,8 @@ class PatchSemanticsTest {
 				+ "\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]}");
 
 		assertThat(reply.status()).isEqualTo(200);
-		assertThat(reply.json().propertyNames()).containsExactly(
-				"schemas", "id", "externalId", "userName", "displayName", "active", "emails", "meta");
+		assertThat(reply.json().propertyNames()).containsExactly("schemas", "id", "externalId", "userName",
+				"displayName", "active", "emails", "meta");
 		assertThat(reply.json().get("active").booleanValue()).isFalse();
 		assertThat(bob().active()).isFalse();
 	}
@@ -60,14 +72,16 @@ class PatchSemanticsTest {
 	@Test
 	void theOpNameIsCaseInsensitive() {
 		assertThat(patch(op("Replace", "displayName", "\"Robert\"")).json().get("displayName").stringValue())
-				.isEqualTo("Robert");
+			.isEqualTo("Robert");
 		assertThat(patch(op("ADD", "userName", "\"bobby\"")).json().get("userName").stringValue()).isEqualTo("bobby");
 	}
 
 	@Test
 	void aPathlessValueObjectSetsOnlyActiveUserNameAndDisplayName() {
-		JsonNode user = patch("{\"Operations\":[{\"op\":\"add\",\"value\":{\"active\":false,\"displayName\":\"Bob Final\","
-				+ "\"userName\":\"robert\",\"externalId\":\"e-1\",\"emails\":[{\"value\":\"new@x.y\"}]}}]}").json();
+		JsonNode user = patch(
+				"{\"Operations\":[{\"op\":\"add\",\"value\":{\"active\":false,\"displayName\":\"Bob Final\","
+						+ "\"userName\":\"robert\",\"externalId\":\"e-1\",\"emails\":[{\"value\":\"new@x.y\"}]}}]}")
+			.json();
 
 		assertThat(user.get("active").booleanValue()).isFalse();
 		assertThat(user.get("displayName").stringValue()).isEqualTo("Bob Final");
@@ -81,7 +95,8 @@ class PatchSemanticsTest {
 		JsonNode user = patch("{\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"First\"},"
 				+ "{\"op\":\"replace\",\"value\":{\"displayName\":\"Second\"}},"
 				+ "{\"op\":\"replace\",\"path\":\"active\",\"value\":false},"
-				+ "{\"op\":\"replace\",\"path\":\"active\",\"value\":true}]}").json();
+				+ "{\"op\":\"replace\",\"path\":\"active\",\"value\":true}]}")
+			.json();
 
 		assertThat(user.get("displayName").stringValue()).isEqualTo("Second");
 		assertThat(user.get("active").booleanValue()).isTrue();
@@ -90,31 +105,25 @@ class PatchSemanticsTest {
 	@Test
 	void everythingElseIsIgnoredWith200ButLastModifiedStillMoves() {
 		FakeScimUser before = bob();
-		List<String> ignored = List.of(
-				"{\"Operations\":[{\"op\":\"remove\",\"path\":\"displayName\"}]}",
-				op("frobnicate", "displayName", "\"x\""),
-				op("replace", "emails", "[{\"value\":\"bob@x.y\"}]"),
-				op("replace", "externalId", "\"ext-9\""),
-				op("replace", "name.givenName", "\"Rob\""),
+		List<String> ignored = List.of("{\"Operations\":[{\"op\":\"remove\",\"path\":\"displayName\"}]}",
+				op("frobnicate", "displayName", "\"x\""), op("replace", "emails", "[{\"value\":\"bob@x.y\"}]"),
+				op("replace", "externalId", "\"ext-9\""), op("replace", "name.givenName", "\"Rob\""),
 				op("replace", "emails[type eq \\\"work\\\"].value", "\"w@x.y\""),
-				op("replace", "DisplayName", "\"wrong case\""),
-				op("replace", "displayName", "null"),
-				op("replace", "active", "null"),
-				"{\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\"}]}",
+				op("replace", "DisplayName", "\"wrong case\""), op("replace", "displayName", "null"),
+				op("replace", "active", "null"), "{\"Operations\":[{\"op\":\"replace\",\"path\":\"displayName\"}]}",
 				"{\"operations\":[{\"op\":\"replace\",\"path\":\"displayName\",\"value\":\"lower\"}]}",
-				"{\"Operations\":[]}",
-				"{\"Operations\":null}",
-				"{}",
-				"[]");
+				"{\"Operations\":[]}", "{\"Operations\":null}", "{}", "[]");
 		Instant lastModified = before.lastModified();
 		for (String body : ignored) {
 			WireClient.Reply reply = patch(body);
 			assertThat(reply.status()).as(body).isEqualTo(200);
 			FakeScimUser after = bob();
 			assertThat(after.lastModified()).as(body).isAfter(lastModified);
-			assertThat(List.of(after.userName(), after.displayName(), after.externalId(), after.active(), after.emailsJson()))
-					.as(body).isEqualTo(List.of(before.userName(), before.displayName(), before.externalId(),
-							before.active(), before.emailsJson()));
+			assertThat(List.of(after.userName(), after.displayName(), after.externalId(), after.active(),
+					after.emailsJson()))
+				.as(body)
+				.isEqualTo(List.of(before.userName(), before.displayName(), before.externalId(), before.active(),
+						before.emailsJson()));
 			lastModified = after.lastModified();
 		}
 	}
@@ -122,8 +131,10 @@ class PatchSemanticsTest {
 	@Test
 	void aBodylessPatchOrATextBodyIsAnEmptyPatch() {
 		WireClient.Reply bodyless = client.call("PATCH", "/scim/v2/Users/" + bobId).bearer(tenant.scimToken()).send();
-		WireClient.Reply text = client.call("PATCH", "/scim/v2/Users/" + bobId).bearer(tenant.scimToken())
-				.body("text/plain", op("replace", "displayName", "\"ignored\"")).send();
+		WireClient.Reply text = client.call("PATCH", "/scim/v2/Users/" + bobId)
+			.bearer(tenant.scimToken())
+			.body("text/plain", op("replace", "displayName", "\"ignored\""))
+			.send();
 
 		assertThat(bodyless.status()).isEqualTo(200);
 		assertThat(text.status()).isEqualTo(200);
@@ -146,20 +157,20 @@ class PatchSemanticsTest {
 
 	@Test
 	void malformedOperationsAreInternalErrorsEvenForAnUnknownId() {
-		List<String> malformed = List.of(
-				"{\"Operations\":{\"op\":\"replace\",\"path\":\"active\",\"value\":false}}",
-				"{\"Operations\":\"replace\"}",
-				"{\"Operations\":42}",
+		List<String> malformed = List.of("{\"Operations\":{\"op\":\"replace\",\"path\":\"active\",\"value\":false}}",
+				"{\"Operations\":\"replace\"}", "{\"Operations\":42}",
 				"{\"Operations\":[{\"path\":\"active\",\"value\":false}]}",
-				"{\"Operations\":[{\"op\":1,\"path\":\"active\",\"value\":false}]}",
-				"{\"Operations\":[null]}",
+				"{\"Operations\":[{\"op\":1,\"path\":\"active\",\"value\":false}]}", "{\"Operations\":[null]}",
 				"{\"Operations\":[\"replace\"]}");
 		for (String body : malformed) {
 			WireClient.Reply reply = patch(body);
 			assertThat(reply.status()).as(body).isEqualTo(500);
 			assertThat(reply.json().get("code").stringValue()).as(body).isEqualTo("INTERNAL_ERROR");
-			assertThat(client.call("PATCH", "/scim/v2/Users/scimuser_nope").bearer(tenant.scimToken()).json(body)
-					.send().status()).as("unknown id, " + body).isEqualTo(500);
+			assertThat(client.call("PATCH", "/scim/v2/Users/scimuser_nope")
+				.bearer(tenant.scimToken())
+				.json(body)
+				.send()
+				.status()).as("unknown id, " + body).isEqualTo(500);
 		}
 		assertThat(bob().active()).isTrue();
 	}
@@ -167,12 +178,15 @@ class PatchSemanticsTest {
 	@Test
 	void renamingOntoAnExistingUserNameIsAnInternalErrorAndAnUnknownIdIsNotFound() {
 		WireClient.Reply rename = patch(op("replace", "userName", "\"carol\""));
-		WireClient.Reply unknown = client.call("PATCH", "/scim/v2/Users/scimuser_nope").bearer(tenant.scimToken())
-				.json(op("replace", "active", "false")).send();
+		WireClient.Reply unknown = client.call("PATCH", "/scim/v2/Users/scimuser_nope")
+			.bearer(tenant.scimToken())
+			.json(op("replace", "active", "false"))
+			.send();
 
 		assertThat(rename.status()).isEqualTo(500);
 		assertThat(bob().userName()).isEqualTo("bob");
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.json().get("scimType").stringValue()).isEqualTo("noTarget");
 	}
+
 }

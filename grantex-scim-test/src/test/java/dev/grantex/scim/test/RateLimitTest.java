@@ -6,11 +6,16 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The per-IP limiter (every route, before everything) and the per-developer plan limiter (token routes). */
+/**
+ * The per-IP limiter (every route, before everything) and the per-developer plan limiter
+ * (token routes).
+ */
 class RateLimitTest {
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
+
 	private final WireClient client = new WireClient(grantex.baseUrl());
+
 	private final Tenant tenant = Tenant.register(grantex);
 
 	@AfterEach
@@ -38,7 +43,7 @@ class RateLimitTest {
 		assertThat(fourth.header("x-ratelimit-remaining")).isEqualTo("0");
 		assertThat(fourth.header("retry-after")).isEqualTo(fourth.header("x-ratelimit-reset"));
 		assertThat(fourth.json().get("message").stringValue())
-				.isEqualTo("Rate limit exceeded, retry in " + fourth.header("retry-after") + " seconds");
+			.isEqualTo("Rate limit exceeded, retry in " + fourth.header("retry-after") + " seconds");
 		assertThat(fourth.json().get("code").stringValue()).isEqualTo("BAD_REQUEST");
 		assertThat(fourth.json().get("requestId").stringValue()).hasSize(36);
 	}
@@ -47,10 +52,15 @@ class RateLimitTest {
 	void aRateLimitedPostCreatesNothingAndIsRefusedBeforeBodyParsing() {
 		grantex.ipRateLimit(0, Duration.ofSeconds(30));
 
-		WireClient.Reply post = client.call("POST", "/scim/v2/Users").bearer(tenant.scimToken())
-				.json("{\"userName\":\"rl-should-not-exist\"}").send();
+		WireClient.Reply post = client.call("POST", "/scim/v2/Users")
+			.bearer(tenant.scimToken())
+			.json("{\"userName\":\"rl-should-not-exist\"}")
+			.send();
 		WireClient.Reply scimJson = client.call("POST", "/scim/v2/Users").body("application/scim+json", "{}").send();
-		WireClient.Reply token = client.call("POST", "/v1/scim/tokens").bearer(tenant.apiKey()).json("{\"label\":\"x\"}").send();
+		WireClient.Reply token = client.call("POST", "/v1/scim/tokens")
+			.bearer(tenant.apiKey())
+			.json("{\"label\":\"x\"}")
+			.send();
 
 		assertThat(post.status()).isEqualTo(429);
 		assertThat(scimJson.status()).isEqualTo(429);
@@ -93,8 +103,14 @@ class RateLimitTest {
 		Tenant other = Tenant.register(grantex);
 
 		WireClient.Reply first = client.get("/v1/scim/tokens", tenant.apiKey());
-		WireClient.Reply second = client.call("POST", "/v1/scim/tokens").bearer(tenant.apiKey()).json("{\"label\":\"x\"}").send();
-		WireClient.Reply third = client.call("POST", "/v1/scim/tokens").bearer(tenant.apiKey()).json("{\"label\":\"y\"}").send();
+		WireClient.Reply second = client.call("POST", "/v1/scim/tokens")
+			.bearer(tenant.apiKey())
+			.json("{\"label\":\"x\"}")
+			.send();
+		WireClient.Reply third = client.call("POST", "/v1/scim/tokens")
+			.bearer(tenant.apiKey())
+			.json("{\"label\":\"y\"}")
+			.send();
 		WireClient.Reply otherDeveloper = client.get("/v1/scim/tokens", other.apiKey());
 		WireClient.Reply scim = client.get("/scim/v2/Users", tenant.scimToken());
 		WireClient.Reply unauthenticated = client.get("/v1/scim/tokens", null);
@@ -108,7 +124,7 @@ class RateLimitTest {
 		assertThat(third.status()).isEqualTo(429);
 		assertThat(third.header("retry-after")).isEqualTo(third.header("x-ratelimit-reset"));
 		assertThat(third.json().get("message").stringValue())
-				.isEqualTo("Plan rate limit exceeded, retry in " + third.header("retry-after") + " seconds");
+			.isEqualTo("Plan rate limit exceeded, retry in " + third.header("retry-after") + " seconds");
 		assertThat(third.json().get("code").stringValue()).isEqualTo("RATE_LIMIT_EXCEEDED");
 		assertThat(grantex.tokens(tenant.apiKey())).extracting(FakeScimToken::label).containsExactly("x", "test");
 		assertThat(otherDeveloper.status()).isEqualTo(200);
@@ -116,7 +132,8 @@ class RateLimitTest {
 		assertThat(scim.status()).isEqualTo(200);
 		assertThat(scim.header("x-ratelimit-limit")).isEqualTo("5000");
 		assertThat(unauthenticated.status()).isEqualTo(401);
-		assertThat(unauthenticated.header("x-ratelimit-limit")).as("per-IP headers before authentication").isEqualTo("5000");
+		assertThat(unauthenticated.header("x-ratelimit-limit")).as("per-IP headers before authentication")
+			.isEqualTo("5000");
 	}
 
 	@Test
@@ -147,4 +164,5 @@ class RateLimitTest {
 		assertThat(noSuchRoute.header("x-ratelimit-limit")).isEqualTo("100");
 		assertThat(noSuchRoute.header("x-ratelimit-remaining")).isEqualTo("98");
 	}
+
 }

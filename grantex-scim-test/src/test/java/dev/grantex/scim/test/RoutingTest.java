@@ -6,14 +6,19 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The route table: raw-path decoding per segment, unknown routes, trailing slash, HEAD and OPTIONS. */
+/**
+ * The route table: raw-path decoding per segment, unknown routes, trailing slash, HEAD
+ * and OPTIONS.
+ */
 class RoutingTest {
 
 	private static final String USER_NOT_FOUND = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],"
 			+ "\"detail\":\"User not found\",\"scimType\":\"noTarget\",\"status\":404}";
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
+
 	private final WireClient client = new WireClient(grantex.baseUrl());
+
 	private final Tenant tenant = Tenant.register(grantex);
 
 	@AfterEach
@@ -30,7 +35,8 @@ class RoutingTest {
 		}
 		assertThat(grantex.requests().get(0).rawPath()).isEqualTo("/scim/v2/Users/..%2Fv1%2Fscim%2Ftokens");
 		WireClient.Reply revoke = client.call("DELETE", "/v1/scim/tokens/..%2F..%2Fscim%2Fv2%2FUsers")
-				.bearer(tenant.apiKey()).send();
+			.bearer(tenant.apiKey())
+			.send();
 		assertThat(revoke.status()).isEqualTo(404);
 		assertThat(revoke.json().get("message").stringValue()).isEqualTo("SCIM token not found");
 	}
@@ -55,17 +61,12 @@ class RoutingTest {
 
 	@Test
 	void unknownRoutesGetTheFrameworkNotFoundWithoutRateLimitHeaders() {
-		List<String[]> routes = List.of(
-				new String[] {"GET", "/scim/v2/Groups"},
-				new String[] {"GET", "/scim/v2/Schemas"},
-				new String[] {"GET", "/scim/v2/ResourceTypes"},
-				new String[] {"POST", "/scim/v2/Bulk"},
-				new String[] {"GET", "/scim/v2/Me"},
-				new String[] {"GET", "/scim/v2/users"},
-				new String[] {"DELETE", "/scim/v2/Users"},
-				new String[] {"POST", "/scim/v2/Users/.search"},
-				new String[] {"GET", "/scim/v2/Users/a/b"},
-				new String[] {"POST", "/scim/v2/ServiceProviderConfig"});
+		List<String[]> routes = List.of(new String[] { "GET", "/scim/v2/Groups" },
+				new String[] { "GET", "/scim/v2/Schemas" }, new String[] { "GET", "/scim/v2/ResourceTypes" },
+				new String[] { "POST", "/scim/v2/Bulk" }, new String[] { "GET", "/scim/v2/Me" },
+				new String[] { "GET", "/scim/v2/users" }, new String[] { "DELETE", "/scim/v2/Users" },
+				new String[] { "POST", "/scim/v2/Users/.search" }, new String[] { "GET", "/scim/v2/Users/a/b" },
+				new String[] { "POST", "/scim/v2/ServiceProviderConfig" });
 		for (String[] route : routes) {
 			WireClient.Reply reply = client.call(route[0], route[1]).bearer(tenant.scimToken()).send();
 			assertThat(reply.status()).as(route[1]).isEqualTo(404);
@@ -75,7 +76,8 @@ class RoutingTest {
 			assertThat(reply.header("content-type")).isEqualTo("application/json; charset=utf-8");
 		}
 		WireClient.Reply withQuery = client.get("/scim/v2/Schemas?attributes=x", tenant.scimToken());
-		assertThat(withQuery.json().get("message").stringValue()).isEqualTo("Route GET:/scim/v2/Schemas?attributes=x not found");
+		assertThat(withQuery.json().get("message").stringValue())
+			.isEqualTo("Route GET:/scim/v2/Schemas?attributes=x not found");
 	}
 
 	@Test
@@ -120,9 +122,14 @@ class RoutingTest {
 
 	@Test
 	void noResponseCarriesLocationEtagOrARequestIdHeader() {
-		WireClient.Reply created = client.call("POST", "/scim/v2/Users").bearer(tenant.scimToken())
-				.header("X-Request-Id", "client-supplied-123").json("{\"userName\":\"alice\"}").send();
-		WireClient.Reply error = client.call("GET", "/v1/scim/tokens").header("X-Request-Id", "client-supplied-123").send();
+		WireClient.Reply created = client.call("POST", "/scim/v2/Users")
+			.bearer(tenant.scimToken())
+			.header("X-Request-Id", "client-supplied-123")
+			.json("{\"userName\":\"alice\"}")
+			.send();
+		WireClient.Reply error = client.call("GET", "/v1/scim/tokens")
+			.header("X-Request-Id", "client-supplied-123")
+			.send();
 
 		for (WireClient.Reply reply : List.of(created, error)) {
 			assertThat(reply.header("location")).isNull();
@@ -131,4 +138,5 @@ class RoutingTest {
 		}
 		assertThat(error.json().get("requestId").stringValue()).isNotEqualTo("client-supplied-123");
 	}
+
 }

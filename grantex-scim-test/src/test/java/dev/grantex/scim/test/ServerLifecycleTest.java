@@ -51,12 +51,15 @@ class ServerLifecycleTest {
 				List<Callable<WireClient.Reply>> creations = new ArrayList<>();
 				for (int i = 0; i < 256; i++) {
 					String json = "{\"userName\":\"user-" + i + "\"}";
-					creations.add(() -> client.call("POST", "/scim/v2/Users").bearer(tenant.scimToken()).json(json).send());
+					creations
+						.add(() -> client.call("POST", "/scim/v2/Users").bearer(tenant.scimToken()).json(json).send());
 				}
 				List<Callable<WireClient.Reply>> duplicates = new ArrayList<>();
 				for (int i = 0; i < 64; i++) {
-					duplicates.add(() -> client.call("POST", "/scim/v2/Users").bearer(tenant.scimToken())
-							.json("{\"userName\":\"same\"}").send());
+					duplicates.add(() -> client.call("POST", "/scim/v2/Users")
+						.bearer(tenant.scimToken())
+						.json("{\"userName\":\"same\"}")
+						.send());
 				}
 
 				Set<String> ids = new HashSet<>();
@@ -74,11 +77,14 @@ class ServerLifecycleTest {
 				assertThat(duplicateStatuses).filteredOn(status -> status == 500).hasSize(63);
 				assertThat(grantex.users(tenant.apiKey())).hasSize(257);
 				assertThat(grantex.requests()).hasSize(320);
-				assertThat(client.get("/scim/v2/Users?count=1", tenant.scimToken()).json().get("totalResults").intValue())
-						.isEqualTo(257);
-			} finally {
+				assertThat(
+						client.get("/scim/v2/Users?count=1", tenant.scimToken()).json().get("totalResults").intValue())
+					.isEqualTo(257);
+			}
+			finally {
 				threads.shutdownNow();
 			}
 		}
 	}
+
 }

@@ -9,8 +9,11 @@ import org.junit.jupiter.api.Test;
 class TenantIsolationTest {
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
+
 	private final WireClient client = new WireClient(grantex.baseUrl());
+
 	private final Tenant ours = Tenant.register(grantex);
+
 	private final Tenant theirs = Tenant.register(grantex);
 
 	@AfterEach
@@ -24,11 +27,14 @@ class TenantIsolationTest {
 		String path = "/scim/v2/Users/" + alice.id();
 
 		assertThat(client.get(path, theirs.scimToken()).status()).isEqualTo(404);
-		assertThat(client.call("PUT", path).bearer(theirs.scimToken()).json("{\"userName\":\"mallory\"}").send().status())
-				.isEqualTo(404);
-		assertThat(client.call("PATCH", path).bearer(theirs.scimToken())
-				.json("{\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]}").send().status())
-				.isEqualTo(404);
+		assertThat(
+				client.call("PUT", path).bearer(theirs.scimToken()).json("{\"userName\":\"mallory\"}").send().status())
+			.isEqualTo(404);
+		assertThat(client.call("PATCH", path)
+			.bearer(theirs.scimToken())
+			.json("{\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]}")
+			.send()
+			.status()).isEqualTo(404);
 		assertThat(client.call("DELETE", path).bearer(theirs.scimToken()).send().status()).isEqualTo(404);
 		assertThat(client.get("/scim/v2/Users", theirs.scimToken()).json().get("totalResults").intValue()).isZero();
 		assertThat(grantex.users(ours.apiKey())).containsExactly(alice);
@@ -38,14 +44,17 @@ class TenantIsolationTest {
 	void userNamesAreUniquePerDeveloperOnly() {
 		grantex.seedUser(ours.apiKey(), "bob");
 
-		WireClient.Reply theirBob = client.call("POST", "/scim/v2/Users").bearer(theirs.scimToken())
-				.json("{\"userName\":\"bob\"}").send();
+		WireClient.Reply theirBob = client.call("POST", "/scim/v2/Users")
+			.bearer(theirs.scimToken())
+			.json("{\"userName\":\"bob\"}")
+			.send();
 
 		assertThat(theirBob.status()).isEqualTo(201);
 		assertThat(grantex.users(ours.apiKey())).hasSize(1);
 		assertThat(grantex.users(theirs.apiKey())).extracting(FakeScimUser::userName).containsExactly("bob");
-		assertThat(client.get("/scim/v2/Users", ours.scimToken()).json().get("Resources").get(0).get("id").stringValue())
-				.isNotEqualTo(theirBob.json().get("id").stringValue());
+		assertThat(
+				client.get("/scim/v2/Users", ours.scimToken()).json().get("Resources").get(0).get("id").stringValue())
+			.isNotEqualTo(theirBob.json().get("id").stringValue());
 	}
 
 	@Test
@@ -61,4 +70,5 @@ class TenantIsolationTest {
 		assertThat(client.get("/scim/v2/Users", ours.scimToken()).status()).isEqualTo(200);
 		assertThat(grantex.tokens(ours.apiKey())).allSatisfy(token -> assertThat(token.revoked()).isFalse());
 	}
+
 }

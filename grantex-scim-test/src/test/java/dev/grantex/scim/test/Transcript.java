@@ -14,9 +14,9 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads {@code grantex-scim-observed-transcript.md}: each {@code ###} entry holds one curl command
- * and the real server's raw response. The curl command line is turned back into the request it
- * sent (method, target, headers, body), so tests can replay it.
+ * Reads {@code grantex-scim-observed-transcript.md}: each {@code ###} entry holds one
+ * curl command and the real server's raw response. The curl command line is turned back
+ * into the request it sent (method, target, headers, body), so tests can replay it.
  */
 final class Transcript {
 
@@ -27,15 +27,8 @@ final class Transcript {
 	}
 
 	/** One recorded exchange. */
-	record Entry(
-			String title,
-			String method,
-			String target,
-			List<Header> requestHeaders,
-			byte @Nullable [] requestBody,
-			int status,
-			Map<String, String> responseHeaders,
-			String responseBody) {
+	record Entry(String title, String method, String target, List<Header> requestHeaders, byte @Nullable [] requestBody,
+			int status, Map<String, String> responseHeaders, String responseBody) {
 
 		@Nullable String responseHeader(String name) {
 			return responseHeaders.get(name.toLowerCase(Locale.ROOT));
@@ -50,12 +43,16 @@ final class Transcript {
 	private Transcript() {
 	}
 
-	/** The entries that are a curl command with a complete HTTP response, in recording order. */
+	/**
+	 * The entries that are a curl command with a complete HTTP response, in recording
+	 * order.
+	 */
 	static List<Entry> load() {
 		try (InputStream in = Transcript.class.getResourceAsStream(RESOURCE)) {
 			Objects.requireNonNull(in, RESOURCE + " is missing from the test resources");
 			return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-		} catch (IOException e) {
+		}
+		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
 	}
@@ -111,7 +108,8 @@ final class Transcript {
 					String header = words.get(++w);
 					int colon = header.indexOf(':');
 					String value = header.substring(colon + 1);
-					headers.add(new Header(header.substring(0, colon), value.startsWith(" ") ? value.substring(1) : value));
+					headers.add(
+							new Header(header.substring(0, colon), value.startsWith(" ") ? value.substring(1) : value));
 				}
 				case "-d", "--data-binary" -> body = words.get(++w).getBytes(StandardCharsets.UTF_8);
 				case "-u" -> headers.add(new Header("Authorization", "Basic "
@@ -136,7 +134,10 @@ final class Transcript {
 				body, status, responseHeaders, responseBody);
 	}
 
-	/** POSIX shell word splitting with backslash escapes and single quotes, which is all the transcript uses. */
+	/**
+	 * POSIX shell word splitting with backslash escapes and single quotes, which is all
+	 * the transcript uses.
+	 */
 	static List<String> shellWords(String line) {
 		List<String> words = new ArrayList<>();
 		StringBuilder word = new StringBuilder();
@@ -146,18 +147,21 @@ final class Transcript {
 			if (c == '\\' && i + 1 < line.length()) {
 				word.append(line.charAt(++i));
 				inWord = true;
-			} else if (c == '\'') {
+			}
+			else if (c == '\'') {
 				int end = line.indexOf('\'', i + 1);
 				word.append(line, i + 1, end);
 				i = end;
 				inWord = true;
-			} else if (c == ' ') {
+			}
+			else if (c == ' ') {
 				if (inWord) {
 					words.add(word.toString());
 					word.setLength(0);
 					inWord = false;
 				}
-			} else {
+			}
+			else {
 				word.append(c);
 				inWord = true;
 			}
@@ -167,4 +171,5 @@ final class Transcript {
 		}
 		return words;
 	}
+
 }

@@ -21,82 +21,109 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Replays the real server's recorded session ({@code grantex-scim-observed-transcript.md}) against
- * one fake server, entry by entry and in recording order, so that every entry meets the state the
- * real server had at that point, and compares each answer with the recorded one: status, content
- * type, cache control, which rate-limit headers are present (and the limit they announce), body byte length, and the
- * body itself, byte for byte after replacing ids, timestamps, request ids and token secrets with
- * placeholders. Ids are correlated, not just masked: the n-th id the real server handed out must be
- * the n-th id the fake hands out wherever it reappears.
+ * Replays the real server's recorded session
+ * ({@code grantex-scim-observed-transcript.md}) against one fake server, entry by entry
+ * and in recording order, so that every entry meets the state the real server had at that
+ * point, and compares each answer with the recorded one: status, content type, cache
+ * control, which rate-limit headers are present (and the limit they announce), body byte
+ * length, and the body itself, byte for byte after replacing ids, timestamps, request ids
+ * and token secrets with placeholders. Ids are correlated, not just masked: the n-th id
+ * the real server handed out must be the n-th id the fake hands out wherever it
+ * reappears.
  *
- * <p>The expected statuses, headers and bodies are read from the transcript itself, never re-typed.
- * What the test supplies is only what a recording cannot carry: which credential each placeholder
- * stood for (the recording shows them all as {@code gx_live_EXAMPLEKEY} and
- * {@code <64-hex-scim-token>}), and the setup the recording leaves out (see {@link #beforeEntry}).
+ * <p>
+ * The expected statuses, headers and bodies are read from the transcript itself, never
+ * re-typed. What the test supplies is only what a recording cannot carry: which
+ * credential each placeholder stood for (the recording shows them all as
+ * {@code gx_live_EXAMPLEKEY} and {@code <64-hex-scim-token>}), and the setup the
+ * recording leaves out (see {@link #beforeEntry}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TranscriptFidelityTest {
 
 	private static final String RECORDED_API_KEY = "gx_live_EXAMPLEKEY";
-	private static final String RECORDED_SCIM_TOKEN = "<64-hex-scim-token>";
-	private static final Pattern ID = Pattern.compile("(scimuser|scimtok)_[0-9A-HJKMNP-TV-Z]{26}");
-	private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
-	private static final Pattern REQUEST_ID =
-			Pattern.compile("\"requestId\":\"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\"");
-	private static final Pattern TOKEN_SECRET = Pattern.compile("\"token\":\"[0-9a-f]{64}\"");
-	private static final Pattern RETRY_IN = Pattern.compile("retry in (\\d+) seconds");
-	private static final List<String> RATE_LIMIT_HEADERS =
-			List.of("x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset", "retry-after");
 
-	/** Entries outside the SCIM surface: developer sign-up and profile, the JWKS document. */
-	private static final Set<String> NOT_SCIM = Set.of(
-			"Signup duplicate email -> 409",
-			"Signup missing name -> 400",
-			"Signup sandbox mode (key prefix gx_test_?)",
-			"GET /v1/me with API key");
+	private static final String RECORDED_SCIM_TOKEN = "<64-hex-scim-token>";
+
+	private static final Pattern ID = Pattern.compile("(scimuser|scimtok)_[0-9A-HJKMNP-TV-Z]{26}");
+
+	private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z");
+
+	private static final Pattern REQUEST_ID = Pattern
+		.compile("\"requestId\":\"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\"");
+
+	private static final Pattern TOKEN_SECRET = Pattern.compile("\"token\":\"[0-9a-f]{64}\"");
+
+	private static final Pattern RETRY_IN = Pattern.compile("retry in (\\d+) seconds");
+
+	private static final List<String> RATE_LIMIT_HEADERS = List.of("x-ratelimit-limit", "x-ratelimit-remaining",
+			"x-ratelimit-reset", "retry-after");
+
+	/**
+	 * Entries outside the SCIM surface: developer sign-up and profile, the JWKS document.
+	 */
+	private static final Set<String> NOT_SCIM = Set.of("Signup duplicate email -> 409", "Signup missing name -> 400",
+			"Signup sandbox mode (key prefix gx_test_?)", "GET /v1/me with API key");
 
 	/** Entries made with the second developer's ("other tenant's") credentials. */
-	private static final Set<String> PEER_API_KEY = Set.of(
-			"Other tenant's API key DELETE our SCIM token -> 404",
+	private static final Set<String> PEER_API_KEY = Set.of("Other tenant's API key DELETE our SCIM token -> 404",
 			"Plan rate limit exceeded on /v1/scim/tokens (free plan = 100/min/developer)",
 			"Same developer, POST also limited (shared bucket)");
+
 	private static final Set<String> PEER_SCIM_TOKEN = Set.of(
-			"Other tenant's SCIM token GET alice -> 404 (tenant isolation)",
-			"Other tenant's SCIM token list -> empty",
+			"Other tenant's SCIM token GET alice -> 404 (tenant isolation)", "Other tenant's SCIM token list -> empty",
 			"Other tenant creates same userName 'bob' -> allowed (unique per developer)",
 			"SCIM token of the rate-limited developer still works on /scim/v2 (no plan limiter there)");
-	/** Entries made with the second SCIM token of the main developer (the one later revoked). */
-	private static final Set<String> SECOND_SCIM_TOKEN = Set.of(
-			"SCIM token #2 works before revoke",
+
+	/**
+	 * Entries made with the second SCIM token of the main developer (the one later
+	 * revoked).
+	 */
+	private static final Set<String> SECOND_SCIM_TOKEN = Set.of("SCIM token #2 works before revoke",
 			"Use revoked SCIM token on /scim/v2/Users");
+
 	/** The one entry whose API key the server had never issued. */
 	private static final String UNKNOWN_API_KEY_ENTRY = "List SCIM tokens, bad key";
 
-	/** The per-IP limit entries: replayed with a limit of one, so no thousands of warm-up requests. */
+	/**
+	 * The per-IP limit entries: replayed with a limit of one, so no thousands of warm-up
+	 * requests.
+	 */
 	private static final Set<String> PER_IP_EXCEEDED = Set.of(
 			"Per-IP limit (5000/min, @fastify/rate-limit) exceeded: GET /scim/v2/Users",
 			"Per-IP limit exceeded: POST /scim/v2/Users (rejected before auth; no user created)",
-			"Per-IP limit exceeded: no auth",
-			"Per-IP limit exceeded: /v1/scim/tokens");
+			"Per-IP limit exceeded: no auth", "Per-IP limit exceeded: /v1/scim/tokens");
+
 	private static final int REPLAY_IP_LIMIT = 1;
 
 	/**
-	 * The recording skips 13 requests between these two entries (the per-IP counter drops from 4930
-	 * to 4916); they created users, as the total of 20 in "SCIM token #2 works before revoke" shows
-	 * against the 14 users the recorded entries leave. The replay seeds that many before this entry.
+	 * The recording skips 13 requests between these two entries (the per-IP counter drops
+	 * from 4930 to 4916); they created users, as the total of 20 in "SCIM token #2 works
+	 * before revoke" shows against the 14 users the recorded entries leave. The replay
+	 * seeds that many before this entry.
 	 */
 	private static final String ENTRY_AFTER_UNRECORDED_USERS = "PUT replace alice (drops externalId/displayName if omitted)";
+
 	private static final int UNRECORDED_USERS = 6;
 
-	/** {@code curl -I} records the length of a list that included the unrecorded users' unknown names. */
+	/**
+	 * {@code curl -I} records the length of a list that included the unrecorded users'
+	 * unknown names.
+	 */
 	private static final Set<String> LENGTH_NOT_REPRODUCIBLE = Set.of("HEAD /scim/v2/Users");
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
+
 	private final WireClient client = new WireClient(grantex.baseUrl());
+
 	private final IdCorrelation ids = new IdCorrelation();
+
 	private final Map<String, String> secretsByEntry = new HashMap<>();
+
 	private String mainApiKey = "";
+
 	private String peerApiKey = "";
+
 	private String peerScimToken = "";
 
 	@BeforeAll
@@ -104,7 +131,8 @@ class TranscriptFidelityTest {
 		mainApiKey = grantex.createDeveloper();
 		peerApiKey = grantex.createDeveloper();
 		peerScimToken = grantex.createScimToken(peerApiKey, "peer");
-		// The replay takes a few seconds; windows this long cannot roll over in the middle of it.
+		// The replay takes a few seconds; windows this long cannot roll over in the
+		// middle of it.
 		grantex.ipRateLimit(5000, Duration.ofDays(1));
 		grantex.planRateLimit(100, Duration.ofDays(3650));
 	}
@@ -116,18 +144,19 @@ class TranscriptFidelityTest {
 
 	@TestFactory
 	Stream<DynamicTest> replaysEveryScimEntryOfTheRecordedSession() {
-		List<Transcript.Entry> entries = Transcript.load().stream()
-				.filter(entry -> !NOT_SCIM.contains(entry.title()))
-				.toList();
+		List<Transcript.Entry> entries = Transcript.load()
+			.stream()
+			.filter(entry -> !NOT_SCIM.contains(entry.title()))
+			.toList();
 		assertThat(entries).as("SCIM entries in the transcript").hasSizeGreaterThan(130);
 		List<DynamicTest> tests = new ArrayList<>();
 		for (Transcript.Entry entry : entries) {
 			tests.add(DynamicTest.dynamicTest(entry.title(), () -> replay(entry)));
 		}
-		tests.add(DynamicTest.dynamicTest("the POST rejected by the per-IP limit created nothing", () ->
-				assertThat(grantex.users(mainApiKey)).extracting(FakeScimUser::userName)
-						.contains("alice@example.com", "bob", "BOB", "12345", "[object Object]")
-						.doesNotContain("rl-should-not-exist", "to-delete")));
+		tests.add(DynamicTest.dynamicTest("the POST rejected by the per-IP limit created nothing",
+				() -> assertThat(grantex.users(mainApiKey)).extracting(FakeScimUser::userName)
+					.contains("alice@example.com", "bob", "BOB", "12345", "[object Object]")
+					.doesNotContain("rl-should-not-exist", "to-delete")));
 		return tests.stream();
 	}
 
@@ -157,7 +186,8 @@ class TranscriptFidelityTest {
 			exhaustPlanLimitOf(peerApiKey);
 		}
 		if (entry.title().startsWith("Per-IP limit (5000/min")) {
-			// A window under a minute, so the 429 message speaks in seconds as the recorded one does.
+			// A window under a minute, so the 429 message speaks in seconds as the
+			// recorded one does.
 			grantex.ipRateLimit(REPLAY_IP_LIMIT, Duration.ofSeconds(59));
 			assertThat(client.get("/scim/v2/ServiceProviderConfig", null).status()).isEqualTo(200);
 		}
@@ -181,14 +211,19 @@ class TranscriptFidelityTest {
 	private void compare(Transcript.Entry entry, WireClient.Reply reply) {
 		SoftAssertions softly = new SoftAssertions();
 		softly.assertThat(reply.status()).as("status").isEqualTo(entry.status());
-		softly.assertThat(reply.header("content-type")).as("content-type").isEqualTo(entry.responseHeader("content-type"));
-		softly.assertThat(reply.header("cache-control")).as("cache-control").isEqualTo(entry.responseHeader("cache-control"));
+		softly.assertThat(reply.header("content-type"))
+			.as("content-type")
+			.isEqualTo(entry.responseHeader("content-type"));
+		softly.assertThat(reply.header("cache-control"))
+			.as("cache-control")
+			.isEqualTo(entry.responseHeader("cache-control"));
 		for (String name : RATE_LIMIT_HEADERS) {
-			softly.assertThat(reply.header(name) != null).as("%s present", name)
-					.isEqualTo(entry.responseHeader(name) != null);
+			softly.assertThat(reply.header(name) != null)
+				.as("%s present", name)
+				.isEqualTo(entry.responseHeader(name) != null);
 		}
-		String expectedLimit = PER_IP_EXCEEDED.contains(entry.title())
-				? Integer.toString(REPLAY_IP_LIMIT) : entry.responseHeader("x-ratelimit-limit");
+		String expectedLimit = PER_IP_EXCEEDED.contains(entry.title()) ? Integer.toString(REPLAY_IP_LIMIT)
+				: entry.responseHeader("x-ratelimit-limit");
 		softly.assertThat(reply.header("x-ratelimit-limit")).as("x-ratelimit-limit").isEqualTo(expectedLimit);
 		for (String absent : List.of("location", "etag", "x-request-id", "www-authenticate")) {
 			softly.assertThat(reply.header(absent)).as(absent).isNull();
@@ -196,25 +231,30 @@ class TranscriptFidelityTest {
 		String expectedLength = adjustedForRetrySeconds(entry.responseHeader("content-length"), entry, reply);
 		if (!LENGTH_NOT_REPRODUCIBLE.contains(entry.title())) {
 			softly.assertThat(reply.header("content-length")).as("content-length").isEqualTo(expectedLength);
-			softly.assertThat(entry.method().equals("HEAD") ? reply.header("content-length")
-							: Integer.toString(reply.bodyBytes().length))
-					.as("body bytes").isEqualTo(expectedLength == null ? "0" : expectedLength);
+			softly
+				.assertThat(entry.method().equals("HEAD") ? reply.header("content-length")
+						: Integer.toString(reply.bodyBytes().length))
+				.as("body bytes")
+				.isEqualTo(expectedLength == null ? "0" : expectedLength);
 		}
 		if (reply.status() == 429) {
 			Matcher retryIn = RETRY_IN.matcher(reply.body());
 			softly.assertThat(retryIn.find() ? retryIn.group(1) : "no 'retry in N seconds' in " + reply.body())
-					.as("seconds in the 429 message").isEqualTo(reply.header("retry-after"));
-			softly.assertThat(reply.header("retry-after")).as("retry-after").isEqualTo(reply.header("x-ratelimit-reset"));
+				.as("seconds in the 429 message")
+				.isEqualTo(reply.header("retry-after"));
+			softly.assertThat(reply.header("retry-after"))
+				.as("retry-after")
+				.isEqualTo(reply.header("x-ratelimit-reset"));
 		}
-		softly.assertThat(normalize(reply.body(), false)).as("body")
-				.isEqualTo(normalize(entry.responseBody(), true));
+		softly.assertThat(normalize(reply.body(), false)).as("body").isEqualTo(normalize(entry.responseBody(), true));
 		softly.assertAll();
 	}
 
 	/**
-	 * The recorded length, corrected for a different number of digits in "retry in N seconds": the
-	 * replay's windows are longer than the recording's, so the seconds differ (the body comparison
-	 * masks the number; the length check should still count every other byte).
+	 * The recorded length, corrected for a different number of digits in "retry in N
+	 * seconds": the replay's windows are longer than the recording's, so the seconds
+	 * differ (the body comparison masks the number; the length check should still count
+	 * every other byte).
 	 */
 	private static @Nullable String adjustedForRetrySeconds(@Nullable String recordedLength, Transcript.Entry entry,
 			WireClient.Reply reply) {
@@ -236,9 +276,8 @@ class TranscriptFidelityTest {
 			substituted = substituted.replace(RECORDED_API_KEY, apiKey);
 		}
 		if (substituted.contains(RECORDED_SCIM_TOKEN)) {
-			String scimToken = PEER_SCIM_TOKEN.contains(title) ? peerScimToken
-					: SECOND_SCIM_TOKEN.contains(title) ? secret("Create SCIM token #2")
-					: secret("Create SCIM token (API key)");
+			String scimToken = PEER_SCIM_TOKEN.contains(title) ? peerScimToken : SECOND_SCIM_TOKEN.contains(title)
+					? secret("Create SCIM token #2") : secret("Create SCIM token (API key)");
 			substituted = substituted.replace(RECORDED_SCIM_TOKEN, scimToken);
 		}
 		return substituted;
@@ -258,7 +297,9 @@ class TranscriptFidelityTest {
 		}
 	}
 
-	/** Replaces recorded ids in a request target with the fake's ids for the same objects. */
+	/**
+	 * Replaces recorded ids in a request target with the fake's ids for the same objects.
+	 */
 	private String translate(String target) {
 		Matcher matcher = ID.matcher(target);
 		StringBuilder translated = new StringBuilder();
@@ -279,16 +320,20 @@ class TranscriptFidelityTest {
 		String normalized = TIMESTAMP.matcher(text).replaceAll("<timestamp>");
 		normalized = REQUEST_ID.matcher(normalized).replaceAll("\"requestId\":\"<uuid>\"");
 		normalized = RETRY_IN.matcher(normalized).replaceAll("retry in <n> seconds");
-		return TOKEN_SECRET.matcher(normalized).replaceAll(Matcher.quoteReplacement("\"token\":\"" + RECORDED_SCIM_TOKEN + "\""));
+		return TOKEN_SECRET.matcher(normalized)
+			.replaceAll(Matcher.quoteReplacement("\"token\":\"" + RECORDED_SCIM_TOKEN + "\""));
 	}
 
 	/**
-	 * Numbers ids in order of first appearance, separately for the recording and for the fake; the
-	 * same number on both sides means the same object.
+	 * Numbers ids in order of first appearance, separately for the recording and for the
+	 * fake; the same number on both sides means the same object.
 	 */
 	private static final class IdCorrelation {
+
 		private final Map<String, Integer> recorded = new HashMap<>();
+
 		private final Map<String, Integer> fake = new HashMap<>();
+
 		private final Map<Integer, String> fakeByNumber = new HashMap<>();
 
 		String placeholder(String id, boolean fromRecording) {
@@ -312,5 +357,7 @@ class TranscriptFidelityTest {
 			}
 			return fakeId;
 		}
+
 	}
+
 }

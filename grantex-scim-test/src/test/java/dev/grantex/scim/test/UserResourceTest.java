@@ -7,13 +7,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** POST, GET, PUT and DELETE on users: what is stored, what comes back, and the server's coercions. */
+/**
+ * POST, GET, PUT and DELETE on users: what is stored, what comes back, and the server's
+ * coercions.
+ */
 class UserResourceTest {
 
 	private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
+
 	private final WireClient client = new WireClient(grantex.baseUrl());
+
 	private final Tenant tenant = Tenant.register(grantex);
 
 	@AfterEach
@@ -27,24 +32,25 @@ class UserResourceTest {
 
 	@Test
 	void createAnswers201WithTheResourceAndEmailsAsAJsonString() {
-		WireClient.Reply reply = post("{\"userName\":\"alice@example.com\",\"displayName\":\"Alice\",\"externalId\":\"okta-1\","
-				+ "\"active\":true,\"emails\":[{\"value\":\"alice@example.com\",\"primary\":true,\"type\":\"work\"}]}");
+		WireClient.Reply reply = post(
+				"{\"userName\":\"alice@example.com\",\"displayName\":\"Alice\",\"externalId\":\"okta-1\","
+						+ "\"active\":true,\"emails\":[{\"value\":\"alice@example.com\",\"primary\":true,\"type\":\"work\"}]}");
 
 		assertThat(reply.status()).isEqualTo(201);
 		assertThat(reply.header("content-type")).isEqualTo("application/json; charset=utf-8");
 		assertThat(reply.header("location")).isNull();
 		assertThat(reply.header("etag")).isNull();
 		JsonNode user = reply.json();
-		assertThat(user.propertyNames()).containsExactly(
-				"schemas", "id", "externalId", "userName", "displayName", "active", "emails", "meta");
+		assertThat(user.propertyNames()).containsExactly("schemas", "id", "externalId", "userName", "displayName",
+				"active", "emails", "meta");
 		assertThat(user.get("id").stringValue()).matches("scimuser_[0-9A-HJKMNP-TV-Z]{26}");
 		assertThat(user.get("emails").isString()).isTrue();
 		assertThat(user.get("emails").stringValue())
-				.isEqualTo("[{\"value\":\"alice@example.com\",\"primary\":true,\"type\":\"work\"}]");
+			.isEqualTo("[{\"value\":\"alice@example.com\",\"primary\":true,\"type\":\"work\"}]");
 		assertThat(user.get("meta").propertyNames()).containsExactly("resourceType", "created", "lastModified");
 		assertThat(user.get("meta").get("created").stringValue())
-				.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z")
-				.isEqualTo(user.get("meta").get("lastModified").stringValue());
+			.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z")
+			.isEqualTo(user.get("meta").get("lastModified").stringValue());
 
 		FakeScimUser stored = grantex.users(tenant.apiKey()).get(0);
 		assertThat(stored.id()).isEqualTo(user.get("id").stringValue());
@@ -67,10 +73,12 @@ class UserResourceTest {
 	void emailsAreStoredAsTheJsonTheClientSent() {
 		assertThat(post("{\"userName\":\"n\",\"emails\":null}").json().get("emails").stringValue()).isEqualTo("null");
 		assertThat(post("{\"userName\":\"o\",\"emails\":{\"value\":\"x@y.z\"}}").json().get("emails").stringValue())
-				.isEqualTo("{\"value\":\"x@y.z\"}");
-		assertThat(post("{\"userName\":\"d\",\"emails\":[{\"value\":\"a@b.c\",\"display\":\"A\",\"primary\":1.0}]}")
-				.json().get("emails").stringValue())
-				.isEqualTo("[{\"value\":\"a@b.c\",\"display\":\"A\",\"primary\":1}]");
+			.isEqualTo("{\"value\":\"x@y.z\"}");
+		assertThat(
+				post("{\"userName\":\"d\",\"emails\":[{\"value\":\"a@b.c\",\"display\":\"A\",\"primary\":1.0}]}").json()
+					.get("emails")
+					.stringValue())
+			.isEqualTo("[{\"value\":\"a@b.c\",\"display\":\"A\",\"primary\":1}]");
 	}
 
 	@Test
@@ -123,8 +131,9 @@ class UserResourceTest {
 				"{\"userName\":false}", "[{\"userName\":\"arr\"}]", "null", "\"bob\"", "42")) {
 			WireClient.Reply reply = post(body);
 			assertThat(reply.status()).as(body).isEqualTo(400);
-			assertThat(reply.body()).as(body).isEqualTo("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],"
-					+ "\"detail\":\"userName is required\",\"scimType\":\"invalidValue\",\"status\":400}");
+			assertThat(reply.body()).as(body)
+				.isEqualTo("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],"
+						+ "\"detail\":\"userName is required\",\"scimType\":\"invalidValue\",\"status\":400}");
 		}
 		assertThat(grantex.users(tenant.apiKey())).isEmpty();
 	}
@@ -146,7 +155,8 @@ class UserResourceTest {
 	void aUserNameLongerThanTheIndexAllowsIsAnInternalError() {
 		assertThat(post("{\"userName\":\"" + "a".repeat(2600) + "\"}").status()).isEqualTo(201);
 		assertThat(post("{\"userName\":\"" + "b".repeat(2601) + "\"}").status()).isEqualTo(500);
-		assertThat(post("{\"userName\":\"" + "\u00e9".repeat(1301) + "\"}").status()).as("2602 UTF-8 bytes").isEqualTo(500);
+		assertThat(post("{\"userName\":\"" + "\u00e9".repeat(1301) + "\"}").status()).as("2602 UTF-8 bytes")
+			.isEqualTo(500);
 	}
 
 	@Test
@@ -154,14 +164,15 @@ class UserResourceTest {
 		assertThat(post("{\"userName\":\"nul\\u0000byte\"}").status()).isEqualTo(500);
 		assertThat(post("{\"userName\":\"x\",\"displayName\":\"nul\\u0000byte\"}").status()).isEqualTo(500);
 		assertThat(post("{\"userName\":\"lone\\ud800surrogate\"}").json().get("userName").stringValue())
-				.isEqualTo("lone\ufffdsurrogate");
+			.isEqualTo("lone\ufffdsurrogate");
 	}
 
 	@Test
 	void unknownMembersAreDroppedWithoutAWord() {
 		JsonNode user = post("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"ext\","
 				+ "\"name\":{\"givenName\":\"E\"},\"title\":\"Boss\",\"id\":\"client-chosen-id\","
-				+ "\"meta\":{\"created\":\"2000-01-01T00:00:00Z\"}}").json();
+				+ "\"meta\":{\"created\":\"2000-01-01T00:00:00Z\"}}")
+			.json();
 
 		assertThat(user.propertyNames()).containsExactly("schemas", "id", "userName", "active", "emails", "meta");
 		assertThat(user.get("id").stringValue()).startsWith("scimuser_");
@@ -185,10 +196,15 @@ class UserResourceTest {
 	@Test
 	void putReplacesAllFiveFieldsClearingWhatIsOmitted() {
 		String id = post("{\"userName\":\"alice\",\"displayName\":\"Alice\",\"externalId\":\"e-1\",\"active\":false,"
-				+ "\"emails\":[{\"value\":\"a@x.y\"}]}").json().get("id").stringValue();
+				+ "\"emails\":[{\"value\":\"a@x.y\"}]}")
+			.json()
+			.get("id")
+			.stringValue();
 
-		WireClient.Reply reply = client.call("PUT", "/scim/v2/Users/" + id).bearer(tenant.scimToken())
-				.json("{\"userName\":\"alice2\"}").send();
+		WireClient.Reply reply = client.call("PUT", "/scim/v2/Users/" + id)
+			.bearer(tenant.scimToken())
+			.json("{\"userName\":\"alice2\"}")
+			.send();
 
 		assertThat(reply.status()).isEqualTo(200);
 		JsonNode user = reply.json();
@@ -206,14 +222,26 @@ class UserResourceTest {
 		post("{\"userName\":\"bob\"}");
 		String alice = post("{\"userName\":\"alice\"}").json().get("id").stringValue();
 
-		assertThat(client.call("PUT", "/scim/v2/Users/scimuser_nope").bearer(tenant.scimToken())
-				.json("{\"displayName\":\"x\"}").send().status()).as("missing userName, unknown id").isEqualTo(400);
-		assertThat(client.call("PUT", "/scim/v2/Users/scimuser_nope").bearer(tenant.scimToken())
-				.json("{\"userName\":\"ghost\"}").send().status()).isEqualTo(404);
-		assertThat(client.call("PUT", "/scim/v2/Users/" + alice).bearer(tenant.scimToken())
-				.json("{\"userName\":\"bob\"}").send().status()).isEqualTo(500);
-		assertThat(client.call("PUT", "/scim/v2/Users/" + alice).bearer(tenant.scimToken())
-				.json("{\"userName\":\"alice\",\"displayName\":\"Same Name\"}").send().status()).isEqualTo(200);
+		assertThat(client.call("PUT", "/scim/v2/Users/scimuser_nope")
+			.bearer(tenant.scimToken())
+			.json("{\"displayName\":\"x\"}")
+			.send()
+			.status()).as("missing userName, unknown id").isEqualTo(400);
+		assertThat(client.call("PUT", "/scim/v2/Users/scimuser_nope")
+			.bearer(tenant.scimToken())
+			.json("{\"userName\":\"ghost\"}")
+			.send()
+			.status()).isEqualTo(404);
+		assertThat(client.call("PUT", "/scim/v2/Users/" + alice)
+			.bearer(tenant.scimToken())
+			.json("{\"userName\":\"bob\"}")
+			.send()
+			.status()).isEqualTo(500);
+		assertThat(client.call("PUT", "/scim/v2/Users/" + alice)
+			.bearer(tenant.scimToken())
+			.json("{\"userName\":\"alice\",\"displayName\":\"Same Name\"}")
+			.send()
+			.status()).isEqualTo(200);
 		assertThat(grantex.users(tenant.apiKey())).extracting(FakeScimUser::userName).containsExactly("bob", "alice");
 	}
 
@@ -232,4 +260,5 @@ class UserResourceTest {
 		assertThat(client.get("/scim/v2/Users/" + id, tenant.scimToken()).status()).isEqualTo(404);
 		assertThat(grantex.users(tenant.apiKey())).isEmpty();
 	}
+
 }

@@ -16,17 +16,18 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A minimal HTTP/1.1 client for talking to the fake in tests, pinned to HTTP/1.1 because the JDK
- * client's default (HTTP/2 with a cleartext upgrade) is refused by the real server and the fake.
+ * A minimal HTTP/1.1 client for talking to the fake in tests, pinned to HTTP/1.1 because
+ * the JDK client's default (HTTP/2 with a cleartext upgrade) is refused by the real
+ * server and the fake.
  */
 final class WireClient {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final HttpClient HTTP = HttpClient.newBuilder()
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(5))
-			.build();
+		.version(HttpClient.Version.HTTP_1_1)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
 
 	private final URI baseUrl;
 
@@ -45,9 +46,13 @@ final class WireClient {
 
 	/** One request under construction. */
 	final class Call {
+
 		private final String method;
+
 		private final String target;
+
 		private final List<String> headers = new ArrayList<>();
+
 		private byte @Nullable [] body;
 
 		private Call(String method, String target) {
@@ -86,24 +91,26 @@ final class WireClient {
 
 		HttpRequest request() {
 			HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + target))
-					.timeout(Duration.ofSeconds(10))
-					.method(method, body == null
-							? HttpRequest.BodyPublishers.noBody()
-							: HttpRequest.BodyPublishers.ofByteArray(body));
+				.timeout(Duration.ofSeconds(10))
+				.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+						: HttpRequest.BodyPublishers.ofByteArray(body));
 			if (!headers.isEmpty()) {
 				builder.headers(headers.toArray(String[]::new));
 			}
 			return builder.build();
 		}
+
 	}
 
 	static Reply send(HttpClient client, HttpRequest request) {
 		try {
 			HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
 			return new Reply(response.statusCode(), response.headers(), response.body(), response.version());
-		} catch (IOException e) {
+		}
+		catch (IOException e) {
 			throw new UncheckedIOException(e);
-		} catch (InterruptedException e) {
+		}
+		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(e);
 		}
@@ -129,4 +136,5 @@ final class WireClient {
 			return status + " " + headers.map() + " " + body();
 		}
 	}
+
 }

@@ -29,19 +29,25 @@ import dev.grantex.scim.model.ServiceProviderConfig;
 /**
  * {@link HealthIndicator} for the Grantex SCIM API, reported as {@code grantexScim}.
  *
- * <p>It reads {@code GET /scim/v2/ServiceProviderConfig} (public and cheap); when a SCIM token is configured, it
- * validates it with the cheapest authenticated call, {@code GET /scim/v2/Users?startIndex=1&count=1}, which does not
- * count against the plan's per-developer rate limit; and only when asked to, it validates the API key with
- * {@code GET /v1/scim/tokens}, which does. The client it is given should never retry and should have short
- * timeouts (the auto-configured one does), and the result is reused for a while, so that frequent health checks
- * neither hammer Grantex nor slow the health endpoint.
+ * <p>
+ * It reads {@code GET /scim/v2/ServiceProviderConfig} (public and cheap); when a SCIM
+ * token is configured, it validates it with the cheapest authenticated call,
+ * {@code GET /scim/v2/Users?startIndex=1&count=1}, which does not count against the
+ * plan's per-developer rate limit; and only when asked to, it validates the API key with
+ * {@code GET /v1/scim/tokens}, which does. The client it is given should never retry and
+ * should have short timeouts (the auto-configured one does), and the result is reused for
+ * a while, so that frequent health checks neither hammer Grantex nor slow the health
+ * endpoint.
  *
- * <p>Details: {@code baseUrl}, {@code latency} (of the whole check), {@code credentials} (for each of
- * {@code scimToken} and {@code apiKey}: {@code valid}, {@code refused}, {@code unverified}, {@code not checked} or
- * {@code not configured}) and, once the configuration was read, the server's {@code capabilities} ({@code patch},
- * {@code filter}, {@code bulk}, {@code etag}). When {@code DOWN}, also the {@code statusCode} Grantex answered (if it
- * answered), the {@code error}, and a {@code hint} on what to do. No detail ever holds a credential, and none holds
- * an exception's message.
+ * <p>
+ * Details: {@code baseUrl}, {@code latency} (of the whole check), {@code credentials}
+ * (for each of {@code scimToken} and {@code apiKey}: {@code valid}, {@code refused},
+ * {@code unverified}, {@code not checked} or {@code not configured}) and, once the
+ * configuration was read, the server's {@code capabilities} ({@code patch},
+ * {@code filter}, {@code bulk}, {@code etag}). When {@code DOWN}, also the
+ * {@code statusCode} Grantex answered (if it answered), the {@code error}, and a
+ * {@code hint} on what to do. No detail ever holds a credential, and none holds an
+ * exception's message.
  */
 public class GrantexScimHealthIndicator implements HealthIndicator {
 
@@ -77,10 +83,12 @@ public class GrantexScimHealthIndicator implements HealthIndicator {
 
 	/**
 	 * Creates the indicator.
-	 * @param client the client that probes Grantex: one that never retries, with short timeouts
+	 * @param client the client that probes Grantex: one that never retries, with short
+	 * timeouts
 	 * @param baseUrl the base URL that client calls, for the details
 	 * @param configured the credentials that client has
-	 * @param validateApiKey whether to validate the API key too, which counts against the plan's rate limit
+	 * @param validateApiKey whether to validate the API key too, which counts against the
+	 * plan's rate limit
 	 * @param cacheTtl how long a result is reused; zero to probe on every check
 	 */
 	public GrantexScimHealthIndicator(ScimClient client, URI baseUrl, Set<ScimCredential> configured,
@@ -119,7 +127,8 @@ public class GrantexScimHealthIndicator implements HealthIndicator {
 	private Health check() {
 		long start = this.nanoTime.getAsLong();
 		Map<String, String> credentials = new LinkedHashMap<>();
-		credentials.put("scimToken", this.configured.contains(ScimCredential.SCIM_TOKEN) ? NOT_CHECKED : NOT_CONFIGURED);
+		credentials.put("scimToken",
+				this.configured.contains(ScimCredential.SCIM_TOKEN) ? NOT_CHECKED : NOT_CONFIGURED);
 		credentials.put("apiKey", this.configured.contains(ScimCredential.API_KEY) ? NOT_CHECKED : NOT_CONFIGURED);
 		@Nullable Map<String, Boolean> capabilities = null;
 		@Nullable Failure failure = null;
@@ -132,7 +141,8 @@ public class GrantexScimHealthIndicator implements HealthIndicator {
 		if (failure == null && this.configured.contains(ScimCredential.SCIM_TOKEN)) {
 			failure = validate(ScimCredential.SCIM_TOKEN, () -> this.client.listUsers(1, 1), credentials);
 		}
-		// once Grantex proved unreachable, every further call would only wait out its timeout as well
+		// once Grantex proved unreachable, every further call would only wait out its
+		// timeout as well
 		boolean reachable = capabilities != null
 				&& (failure == null || !(failure.exception instanceof ScimTransportException));
 		if (reachable && this.validateApiKey && this.configured.contains(ScimCredential.API_KEY)) {
@@ -182,8 +192,7 @@ public class GrantexScimHealthIndicator implements HealthIndicator {
 		if (ex instanceof ScimApiException api) {
 			builder.withDetail("statusCode", api.statusCode());
 			String code = api.errorCode();
-			error = api.response().request() + " answered " + api.statusCode()
-					+ ((code != null) ? " " + code : "");
+			error = api.response().request() + " answered " + api.statusCode() + ((code != null) ? " " + code : "");
 			hint = hint(failure.credential, api);
 		}
 		else if (ex instanceof ScimTransportException transport) {
@@ -248,7 +257,10 @@ public class GrantexScimHealthIndicator implements HealthIndicator {
 		return baseUrl.getScheme() + "://" + authority + path;
 	}
 
-	/** What failed: the check of a credential, or ({@code null}) the read of the configuration. */
+	/**
+	 * What failed: the check of a credential, or ({@code null}) the read of the
+	 * configuration.
+	 */
 	private record Failure(@Nullable ScimCredential credential, RuntimeException exception) {
 	}
 

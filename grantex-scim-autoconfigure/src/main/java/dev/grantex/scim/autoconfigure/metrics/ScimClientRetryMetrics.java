@@ -6,11 +6,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import dev.grantex.scim.RetryListener;
 
 /**
- * Counts the retries of a {@link dev.grantex.scim.ScimClient} as {@code grantex.scim.client.retries}, tagged with
- * the {@code operation} (e.g. {@code users.get}) and the {@code reason} (e.g. {@code rate-limited},
- * {@code server-unavailable}); neither tag ever holds an id, personal data or a credential. Give it to
- * {@link dev.grantex.scim.ScimClient.Builder#retryListener(RetryListener)}; with Spring Boot, it is a bean whenever
- * there is a {@link MeterRegistry}.
+ * Counts the retries of a {@link dev.grantex.scim.ScimClient} as
+ * {@code grantex.scim.client.retries}, tagged with the {@code operation} (e.g.
+ * {@code users.get}) and the {@code reason} (e.g. {@code rate-limited},
+ * {@code server-unavailable}); neither tag ever holds an id, personal data or a
+ * credential. Give it to
+ * {@link dev.grantex.scim.ScimClient.Builder#retryListener(RetryListener)}; with Spring
+ * Boot, it is a bean whenever there is a {@link MeterRegistry}.
  */
 public class ScimClientRetryMetrics implements RetryListener {
 

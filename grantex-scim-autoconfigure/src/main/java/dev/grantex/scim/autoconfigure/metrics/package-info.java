@@ -1,5 +1,6 @@
 /**
- * Micrometer metrics of the Grantex SCIM client beyond its observations: the retry counter.
+ * Micrometer metrics of the Grantex SCIM client beyond its observations: the retry
+ * counter.
  */
 @NullMarked
 package dev.grantex.scim.autoconfigure.metrics;

@@ -35,8 +35,9 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 /**
- * {@link GrantexScimHealthIndicator} against the fake Grantex server: what it checks, what it reports for each way
- * Grantex can fail, that it reuses its result for the cache TTL, and that no detail holds a secret.
+ * {@link GrantexScimHealthIndicator} against the fake Grantex server: what it checks,
+ * what it reports for each way Grantex can fail, that it reuses its result for the cache
+ * TTL, and that no detail holds a secret.
  */
 class GrantexScimHealthIndicatorTests {
 
@@ -107,7 +108,8 @@ class GrantexScimHealthIndicatorTests {
 		Health health = indicator(false).health();
 
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-		assertThat(health.getDetails()).containsEntry("credentials", Map.of("scimToken", "refused", "apiKey", "not checked"))
+		assertThat(health.getDetails())
+			.containsEntry("credentials", Map.of("scimToken", "refused", "apiKey", "not checked"))
 			.containsEntry("statusCode", 401)
 			.containsEntry("error", "GET /scim/v2/Users answered 401")
 			.containsEntry("hint", "SCIM token refused: set grantex.scim.token to a valid, unrevoked SCIM token")
@@ -136,7 +138,8 @@ class GrantexScimHealthIndicatorTests {
 
 		Health health = indicator(client, true, Duration.ZERO).health();
 
-		assertThat(health.getDetails()).containsEntry("credentials", Map.of("scimToken", "refused", "apiKey", "refused"))
+		assertThat(health.getDetails())
+			.containsEntry("credentials", Map.of("scimToken", "refused", "apiKey", "refused"))
 			.containsEntry("hint", "SCIM token refused: set grantex.scim.token to a valid, unrevoked SCIM token");
 	}
 
@@ -162,7 +165,8 @@ class GrantexScimHealthIndicatorTests {
 
 	@Test
 	void downWhenTheConnectionBreaks() {
-		// the JDK client silently repeats a GET whose connection closed before any answer, once
+		// the JDK client silently repeats a GET whose connection closed before any
+		// answer, once
 		grantex.faults()
 			.enqueue(FaultTarget.route("GET", "/scim/v2/ServiceProviderConfig"), Fault.dropBeforeProcessing(),
 					Fault.dropBeforeProcessing());
@@ -182,8 +186,8 @@ class GrantexScimHealthIndicatorTests {
 
 		assertThat(health.getDetails()).containsEntry("error", "transport error: read timeout")
 			.containsEntry("credentials", Map.of("scimToken", "unverified", "apiKey", "not checked"));
-		assertThat(grantex.requests()).noneSatisfy(
-				(request) -> assertThat(request.rawTarget()).isEqualTo("/v1/scim/tokens"));
+		assertThat(grantex.requests())
+			.noneSatisfy((request) -> assertThat(request.rawTarget()).isEqualTo("/v1/scim/tokens"));
 	}
 
 	@Test
@@ -201,7 +205,8 @@ class GrantexScimHealthIndicatorTests {
 	@Test
 	void downWhenRateLimited() {
 		grantex.faults()
-			.enqueue(FaultTarget.route("GET", "/scim/v2/ServiceProviderConfig"), Fault.rateLimited(Duration.ofSeconds(7)));
+			.enqueue(FaultTarget.route("GET", "/scim/v2/ServiceProviderConfig"),
+					Fault.rateLimited(Duration.ofSeconds(7)));
 
 		Health health = indicator(false).health();
 
@@ -231,8 +236,7 @@ class GrantexScimHealthIndicatorTests {
 
 		assertThat(health.getDetails()).containsEntry("statusCode", 200)
 			.containsEntry("error", "answered 200 with a body that is not Grantex's")
-			.containsEntry("hint",
-					"Check that grantex.base-url points at the Grantex API, not at a proxy or web page");
+			.containsEntry("hint", "Check that grantex.base-url points at the Grantex API, not at a proxy or web page");
 	}
 
 	@Test
@@ -261,12 +265,13 @@ class GrantexScimHealthIndicatorTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', textBlock = """
-			CONNECT_REFUSED  | connect refused  | Grantex is unreachable: check grantex.base-url and that the server is up
-			CONNECT_TIMEOUT  | connect timeout  | No connection to Grantex within grantex.health.timeout: check grantex.base-url, the network and any proxy
-			READ_TIMEOUT     | read timeout     | Grantex did not answer within grantex.health.timeout
-			CONNECTION_RESET | connection reset | The connection to Grantex broke: check any proxy and the TLS settings
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					CONNECT_REFUSED  | connect refused  | Grantex is unreachable: check grantex.base-url and that the server is up
+					CONNECT_TIMEOUT  | connect timeout  | No connection to Grantex within grantex.health.timeout: check grantex.base-url, the network and any proxy
+					READ_TIMEOUT     | read timeout     | Grantex did not answer within grantex.health.timeout
+					CONNECTION_RESET | connection reset | The connection to Grantex broke: check any proxy and the TLS settings
+					""")
 	void everyTransportFailureHasItsHint(ScimTransportException.Kind kind, String error, String hint) {
 		ScimClient client = mock(ScimClient.class);
 		given(client.getServiceProviderConfig())
@@ -301,8 +306,8 @@ class GrantexScimHealthIndicatorTests {
 	void userInformationInTheBaseUrlIsNeverShown() {
 		ScimClient client = mock(ScimClient.class);
 		given(client.getServiceProviderConfig()).willThrow(new IllegalStateException("a bug"));
-		Health health = new GrantexScimHealthIndicator(client, URI.create("https://user:hunter2@grantex.example:8443/api"),
-				Set.of(), false, Duration.ZERO)
+		Health health = new GrantexScimHealthIndicator(client,
+				URI.create("https://user:hunter2@grantex.example:8443/api"), Set.of(), false, Duration.ZERO)
 			.health();
 
 		assertThat(health.getDetails()).containsEntry("baseUrl", "https://grantex.example:8443/api");
@@ -315,9 +320,8 @@ class GrantexScimHealthIndicatorTests {
 	@Test
 	void aNegativeCacheTtlIsRefused() {
 		ScimClient client = mock(ScimClient.class);
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new GrantexScimHealthIndicator(client, grantex.baseUrl(), BOTH, false,
-					Duration.ofSeconds(-1)))
+		assertThatIllegalArgumentException().isThrownBy(
+				() -> new GrantexScimHealthIndicator(client, grantex.baseUrl(), BOTH, false, Duration.ofSeconds(-1)))
 			.withMessage("cacheTtl must not be negative, was PT-1S");
 	}
 

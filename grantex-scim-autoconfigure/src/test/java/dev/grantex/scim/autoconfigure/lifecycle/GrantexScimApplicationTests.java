@@ -20,9 +20,10 @@ import dev.grantex.scim.test.FakeScimUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A whole application configured only by {@code application-lifecycle.yml}, whose placeholders name the
- * environment variables an application would use; here they point at the fake Grantex server. The application's
- * own service, with the auto-configured {@link ScimClient} injected, runs the whole lifecycle.
+ * A whole application configured only by {@code application-lifecycle.yml}, whose
+ * placeholders name the environment variables an application would use; here they point
+ * at the fake Grantex server. The application's own service, with the auto-configured
+ * {@link ScimClient} injected, runs the whole lifecycle.
  */
 @SpringBootTest(classes = ProvisioningApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @ActiveProfiles("lifecycle")

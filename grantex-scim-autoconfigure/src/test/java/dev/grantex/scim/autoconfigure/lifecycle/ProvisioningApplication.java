@@ -3,7 +3,8 @@ package dev.grantex.scim.autoconfigure.lifecycle;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * An application that provisions users in Grantex, configured only through {@code application.yml}.
+ * An application that provisions users in Grantex, configured only through
+ * {@code application.yml}.
  */
 @SpringBootApplication
 public class ProvisioningApplication {

@@ -53,7 +53,8 @@ public class ProvisioningService {
 
 	public ScimUser rename(String userId, String displayName) {
 		ScimUser user = this.scim.getUser(userId);
-		return this.scim.replaceUser(userId, CreateScimUserParams.from(user).toBuilder().displayName(displayName).build());
+		return this.scim.replaceUser(userId,
+				CreateScimUserParams.from(user).toBuilder().displayName(displayName).build());
 	}
 
 	public ScimUser suspend(String userId) {

@@ -38,11 +38,13 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * An application with Actuator and a web server, against the fake Grantex server: the calls it makes appear in
- * {@code /actuator/metrics}, tagged without ids or personal data, and {@code /actuator/health} follows Grantex down
- * and back up. The health result is cached for only 200 ms here, so that each change shows quickly.
+ * An application with Actuator and a web server, against the fake Grantex server: the
+ * calls it makes appear in {@code /actuator/metrics}, tagged without ids or personal
+ * data, and {@code /actuator/health} follows Grantex down and back up. The health result
+ * is cached for only 200 ms here, so that each change shows quickly.
  */
-@SpringBootTest(classes = ObservedProvisioningApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = ObservedProvisioningApplication.class,
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,metrics",
 				"management.endpoint.health.show-details=always", "grantex.health.cache-ttl=200ms",
 				"grantex.health.timeout=5s", "grantex.retry.initial-delay=0ms" })
@@ -78,7 +80,8 @@ class GrantexScimActuatorApplicationTests {
 	@Test
 	@Order(1)
 	void callsAreTimedAndCountedInTheMetricsEndpoint() {
-		// the health probes that run meanwhile are not the application's calls: they do not count
+		// the health probes that run meanwhile are not the application's calls: they do
+		// not count
 		assertThat(health().at("/components/grantexScim/status").asString()).isEqualTo("UP");
 		ScimUser alice = this.scim.createUser(CreateScimUserParams.builder("alice.liddell")
 			.displayName("Alice Liddell")

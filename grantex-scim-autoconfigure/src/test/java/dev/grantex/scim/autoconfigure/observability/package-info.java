@@ -1,5 +1,6 @@
 /**
- * An application with Actuator and a web server, observed through its own actuator endpoints.
+ * An application with Actuator and a web server, observed through its own actuator
+ * endpoints.
  */
 @NullMarked
 package dev.grantex.scim.autoconfigure.observability;

@@ -17,9 +17,10 @@ import dev.grantex.scim.test.FakeGrantexAccount;
 import dev.grantex.scim.test.FakeGrantexServer;
 
 /**
- * Starts a {@link FakeGrantexServer} for an application context, before it refreshes: sets the {@code grantex.*}
- * properties to a new account on it, ahead of every other property source, and registers the server and the
- * account as beans; the server closes with the context.
+ * Starts a {@link FakeGrantexServer} for an application context, before it refreshes:
+ * sets the {@code grantex.*} properties to a new account on it, ahead of every other
+ * property source, and registers the server and the account as beans; the server closes
+ * with the context.
  */
 final class GrantexScimFakeContextCustomizer implements ContextCustomizer {
 
@@ -74,7 +75,8 @@ final class GrantexScimFakeContextCustomizer implements ContextCustomizer {
 		}
 	}
 
-	// every annotated test class gets an equal customizer, so their contexts may be cached and shared
+	// every annotated test class gets an equal customizer, so their contexts may be
+	// cached and shared
 	@Override
 	public boolean equals(@Nullable Object other) {
 		return other != null && other.getClass() == getClass();

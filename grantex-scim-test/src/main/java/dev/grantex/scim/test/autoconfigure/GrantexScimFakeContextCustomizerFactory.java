@@ -10,8 +10,9 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
- * Contributes a {@link GrantexScimFakeContextCustomizer} to the contexts of test classes annotated (directly, on an
- * enclosing class or through a meta-annotation) with {@link AutoConfigureGrantexScimFake}.
+ * Contributes a {@link GrantexScimFakeContextCustomizer} to the contexts of test classes
+ * annotated (directly, on an enclosing class or through a meta-annotation) with
+ * {@link AutoConfigureGrantexScimFake}.
  */
 class GrantexScimFakeContextCustomizerFactory implements ContextCustomizerFactory {
 

@@ -18,12 +18,14 @@ import dev.grantex.scim.test.FakeScimUser;
 import dev.grantex.scim.test.internal.GrantexState;
 
 /**
- * After each test method of a class annotated with {@link AutoConfigureGrantexScimFake}, sets the context's fake
- * server back to how the next test expects to find it: no scripted faults, the real server's rate limits and
- * {@code emails} format, none of the account's users, no recorded requests.
+ * After each test method of a class annotated with {@link AutoConfigureGrantexScimFake},
+ * sets the context's fake server back to how the next test expects to find it: no
+ * scripted faults, the real server's rate limits and {@code emails} format, none of the
+ * account's users, no recorded requests.
  *
- * <p>Users are deleted over HTTP with the account's SCIM token, as a client would, since the server offers no
- * other way; the requests are then forgotten with the rest.
+ * <p>
+ * Users are deleted over HTTP with the account's SCIM token, as a client would, since the
+ * server offers no other way; the requests are then forgotten with the rest.
  */
 final class GrantexScimFakeResetTestExecutionListener implements TestExecutionListener, Ordered {
 
@@ -36,7 +38,8 @@ final class GrantexScimFakeResetTestExecutionListener implements TestExecutionLi
 
 	@Override
 	public int getOrder() {
-		// after-methods run in reverse order: last, after the application's own listeners are done with the server
+		// after-methods run in reverse order: last, after the application's own listeners
+		// are done with the server
 		return Ordered.HIGHEST_PRECEDENCE + 100;
 	}
 
@@ -65,8 +68,7 @@ final class GrantexScimFakeResetTestExecutionListener implements TestExecutionLi
 		server.clearRequests();
 	}
 
-	private static void delete(FakeGrantexAccount account, FakeScimUser user)
-			throws IOException, InterruptedException {
+	private static void delete(FakeGrantexAccount account, FakeScimUser user) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(account.baseUrl() + "/scim/v2/Users/" + user.id()))
 			.DELETE()
 			.header("Authorization", "Bearer " + account.scimToken())

@@ -3,7 +3,9 @@ package dev.grantex.scim.test.internal;
 import java.util.UUID;
 import tools.jackson.databind.node.ObjectNode;
 
-/** The real server's three error shapes and its fixed documents, member order included. */
+/**
+ * The real server's three error shapes and its fixed documents, member order included.
+ */
 final class Bodies {
 
 	static final String USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User";
@@ -22,7 +24,10 @@ final class Bodies {
 		return WireResponse.json(status, body);
 	}
 
-	/** SCIM shape {@code {"schemas","detail","scimType","status"}}, {@code status} a JSON number. */
+	/**
+	 * SCIM shape {@code {"schemas","detail","scimType","status"}}, {@code status} a JSON
+	 * number.
+	 */
 	static WireResponse scimError(int status, String detail, String scimType) {
 		ObjectNode body = JsonSupport.object();
 		body.putArray("schemas").add(ERROR_SCHEMA);
@@ -32,7 +37,10 @@ final class Bodies {
 		return WireResponse.json(status, body);
 	}
 
-	/** The framework's 404 {@code {"message":"Route GET:/x not found","error":"Not Found","statusCode":404}}. */
+	/**
+	 * The framework's 404 {@code {"message":"Route GET:/x not found","error":"Not
+	 * Found","statusCode":404}}.
+	 */
 	static WireResponse routeNotFound(WireRequest request) {
 		ObjectNode body = JsonSupport.object();
 		body.put("message", "Route " + request.method() + ":" + request.rawTarget() + " not found");
@@ -59,12 +67,14 @@ final class Bodies {
 		body.putObject("changePassword").put("supported", false);
 		body.putObject("sort").put("supported", false);
 		body.putObject("etag").put("supported", false);
-		body.putArray("authenticationSchemes").addObject()
-				.put("name", "OAuth Bearer Token")
-				.put("description", "Authentication scheme using the Bearer token")
-				.put("type", "oauthbearertoken")
-				.put("primary", true);
+		body.putArray("authenticationSchemes")
+			.addObject()
+			.put("name", "OAuth Bearer Token")
+			.put("description", "Authentication scheme using the Bearer token")
+			.put("type", "oauthbearertoken")
+			.put("primary", true);
 		body.putObject("meta").put("resourceType", "ServiceProviderConfig");
 		return body;
 	}
+
 }

@@ -6,9 +6,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The real server's body parsing, which runs before authentication: only {@code application/json}
- * (any parameters) and {@code text/plain} are accepted, 1 MiB at most; GET and HEAD bodies are never
- * read.
+ * The real server's body parsing, which runs before authentication: only
+ * {@code application/json} (any parameters) and {@code text/plain} are accepted, 1 MiB at
+ * most; GET and HEAD bodies are never read.
  */
 final class BodyParser {
 
@@ -20,9 +20,8 @@ final class BodyParser {
 
 	/**
 	 * Parses the body or rejects the request.
-	 *
-	 * @return the JSON value, or {@code null} when there is no body or a {@code text/plain} one (a
-	 *         string, from which no route reads anything)
+	 * @return the JSON value, or {@code null} when there is no body or a
+	 * {@code text/plain} one (a string, from which no route reads anything)
 	 * @throws Rejection 415, 413 or 400 in the Grantex error shape
 	 */
 	static @Nullable JsonNode parse(WireRequest request) {
@@ -46,10 +45,12 @@ final class BodyParser {
 			throw new Rejection(Bodies.grantexError(413, "Request body is too large", "BAD_REQUEST"));
 		}
 		if (request.asksForH2cUpgrade() && request.declaresBody()) {
-			// Node hands the bytes after an upgrade request's head to the upgrade, not to the body
-			// stream, so the server reads an empty body where Content-Length promised more.
-			throw new Rejection(Bodies.grantexError(400, "Request body size did not match Content-Length",
-					"BAD_REQUEST"));
+			// Node hands the bytes after an upgrade request's head to the upgrade, not to
+			// the body
+			// stream, so the server reads an empty body where Content-Length promised
+			// more.
+			throw new Rejection(
+					Bodies.grantexError(400, "Request body size did not match Content-Length", "BAD_REQUEST"));
 		}
 		if (!json) {
 			return null;
@@ -60,7 +61,8 @@ final class BodyParser {
 		}
 		try {
 			return JsonSupport.parse(new String(request.body(), StandardCharsets.UTF_8));
-		} catch (IllegalArgumentException e) {
+		}
+		catch (IllegalArgumentException e) {
 			throw new Rejection(Bodies.grantexError(400,
 					"Body is not valid JSON but content-type is set to 'application/json'", "BAD_REQUEST"));
 		}
@@ -69,4 +71,5 @@ final class BodyParser {
 	private static Rejection unsupportedMediaType() {
 		return new Rejection(Bodies.grantexError(415, "Unsupported Media Type", "BAD_REQUEST"));
 	}
+
 }

@@ -12,31 +12,42 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One developer (tenant) with its users and SCIM tokens. Every method holds this object's lock, so
- * each operation is atomic, like the single SQL statement the real server runs for it; tenants never
- * share state.
+ * One developer (tenant) with its users and SCIM tokens. Every method holds this object's
+ * lock, so each operation is atomic, like the single SQL statement the real server runs
+ * for it; tenants never share state.
  */
 final class DeveloperAccount {
 
 	/**
 	 * Longest {@code userName} in UTF-8 bytes; a longer one overflows the real server's
-	 * {@code (developer_id, user_name)} B-tree index entry (PostgreSQL allows about 2.7 kB) and fails.
+	 * {@code (developer_id, user_name)} B-tree index entry (PostgreSQL allows about 2.7
+	 * kB) and fails.
 	 */
 	static final int MAX_USER_NAME_BYTES = 2600;
 
-	/** The five stored fields of a POST or PUT; a {@code null} {@code active} is a JSON {@code null}. */
+	/**
+	 * The five stored fields of a POST or PUT; a {@code null} {@code active} is a JSON
+	 * {@code null}.
+	 */
 	record UserWrite(String userName, @Nullable String displayName, @Nullable String externalId,
 			@Nullable Boolean active, String emailsJson) {
 	}
 
-	/** The fields a PATCH changes; {@code null} keeps the stored value (SQL {@code COALESCE}). */
+	/**
+	 * The fields a PATCH changes; {@code null} keeps the stored value (SQL
+	 * {@code COALESCE}).
+	 */
 	record UserPatch(@Nullable String userName, @Nullable String displayName, @Nullable Boolean active) {
 	}
 
 	final String id;
+
 	final String apiKey;
+
 	private final Map<String, UserRecord> users = new LinkedHashMap<>();
+
 	private final List<TokenRecord> tokens = new ArrayList<>();
+
 	private long nextSequence;
 
 	DeveloperAccount(String id, String apiKey) {
@@ -54,8 +65,8 @@ final class DeveloperAccount {
 		}
 		requireUniqueUserName(userName, null);
 		Instant now = now();
-		UserRecord user = new UserRecord(Ids.scimUserId(), nextSequence++, now, userName, displayName,
-				externalId, active, write.emailsJson());
+		UserRecord user = new UserRecord(Ids.scimUserId(), nextSequence++, now, userName, displayName, externalId,
+				active, write.emailsJson());
 		users.put(user.id, user);
 		return user.snapshot();
 	}
@@ -140,7 +151,10 @@ final class DeveloperAccount {
 		return token;
 	}
 
-	/** Revokes one of this developer's live tokens; {@code null} when there is no such token. */
+	/**
+	 * Revokes one of this developer's live tokens; {@code null} when there is no such
+	 * token.
+	 */
 	synchronized @Nullable TokenRecord revokeToken(String id) {
 		for (TokenRecord token : tokens) {
 			if (!token.revoked && token.id.equals(id)) {
@@ -202,8 +216,8 @@ final class DeveloperAccount {
 	}
 
 	/**
-	 * Text as PostgreSQL stores what Node sends it: a NUL character is refused, an unpaired surrogate
-	 * (not encodable in UTF-8) becomes U+FFFD.
+	 * Text as PostgreSQL stores what Node sends it: a NUL character is refused, an
+	 * unpaired surrogate (not encodable in UTF-8) becomes U+FFFD.
 	 */
 	static String storedText(String text) {
 		if (text.indexOf('\u0000') >= 0) {
@@ -219,12 +233,14 @@ final class DeveloperAccount {
 					stored.append(c).append(text.charAt(i + 1));
 				}
 				i++;
-			} else if (Character.isSurrogate(c)) {
+			}
+			else if (Character.isSurrogate(c)) {
 				if (stored == null) {
 					stored = new StringBuilder(text.length()).append(text, 0, i);
 				}
 				stored.append('\uFFFD');
-			} else if (stored != null) {
+			}
+			else if (stored != null) {
 				stored.append(c);
 			}
 		}
@@ -234,4 +250,5 @@ final class DeveloperAccount {
 	private static Instant now() {
 		return Instant.now().truncatedTo(ChronoUnit.MILLIS);
 	}
+
 }

@@ -23,22 +23,30 @@ import java.util.concurrent.atomic.AtomicLong;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The single entry point of every request: reads the exchange into a {@link WireRequest}, decides the
- * {@link Outcome}, records it in the {@link RequestJournal}, and carries it out on the connection.
+ * The single entry point of every request: reads the exchange into a {@link WireRequest},
+ * decides the {@link Outcome}, records it in the {@link RequestJournal}, and carries it
+ * out on the connection.
  *
- * <p>Scripted faults slot in here and nowhere else: {@link #decide(WireRequest)} takes the request's
- * fault, if any, from the {@link FaultQueue} and turns it into an outcome (an answer in place of the
- * server's, a delay, a dropped connection, a truncated answer), and {@link #handle(HttpExchange)}
- * carries out the outcomes that act on the connection itself.
+ * <p>
+ * Scripted faults slot in here and nowhere else: {@link #decide(WireRequest)} takes the
+ * request's fault, if any, from the {@link FaultQueue} and turns it into an outcome (an
+ * answer in place of the server's, a delay, a dropped connection, a truncated answer),
+ * and {@link #handle(HttpExchange)} carries out the outcomes that act on the connection
+ * itself.
  *
- * <p>A connection is dropped by closing the exchange before its response head is sent, which makes
- * the JDK server close the socket, and then by throwing from the handler, which makes it close the
- * socket too and forget the connection. A delay does not hold a worker thread: the handler returns
- * with the exchange still open, a scheduler waits, and a worker finishes the exchange afterwards.
+ * <p>
+ * A connection is dropped by closing the exchange before its response head is sent, which
+ * makes the JDK server close the socket, and then by throwing from the handler, which
+ * makes it close the socket too and forget the connection. A delay does not hold a worker
+ * thread: the handler returns with the exchange still open, a scheduler waits, and a
+ * worker finishes the exchange afterwards.
  */
 public final class ExchangeDispatcher implements HttpHandler {
 
-	/** Thrown from the handler after a fault closed the connection on purpose; never reaches a client. */
+	/**
+	 * Thrown from the handler after a fault closed the connection on purpose; never
+	 * reaches a client.
+	 */
 	private static final class ConnectionDropped extends IOException {
 
 		private static final long serialVersionUID = 1L;
@@ -46,26 +54,32 @@ public final class ExchangeDispatcher implements HttpHandler {
 		ConnectionDropped(String fault) {
 			super("Connection closed by the scripted fault " + fault, null);
 		}
+
 	}
 
 	private static final System.Logger LOGGER = System.getLogger(ExchangeDispatcher.class.getName());
 
 	private final GrantexState state;
+
 	private final GrantexPipeline pipeline;
+
 	private final RequestJournal journal;
+
 	private final FaultQueue faults;
+
 	private final ScheduledExecutorService scheduler;
+
 	private final Executor workers;
+
 	private final AtomicLong sequence = new AtomicLong();
 
 	/**
 	 * Creates the dispatcher for one fake server.
-	 *
-	 * @param state     the server's state
-	 * @param journal   where every request is recorded
-	 * @param faults    the server's scripted faults
+	 * @param state the server's state
+	 * @param journal where every request is recorded
+	 * @param faults the server's scripted faults
 	 * @param scheduler waits out delays, so they hold no worker thread
-	 * @param workers   the server's worker threads, which finish delayed exchanges
+	 * @param workers the server's worker threads, which finish delayed exchanges
 	 */
 	public ExchangeDispatcher(GrantexState state, RequestJournal journal, FaultQueue faults,
 			ScheduledExecutorService scheduler, Executor workers) {
@@ -86,29 +100,38 @@ public final class ExchangeDispatcher implements HttpHandler {
 			if (outcome instanceof Outcome.Respond respond) {
 				journal.record(request, respond.response().status(), respond.fault());
 				write(exchange, request, respond.response());
-			} else if (outcome instanceof Outcome.Drop drop) {
+			}
+			else if (outcome instanceof Outcome.Drop drop) {
 				journal.record(request, drop.status(), drop.fault());
 				drop(exchange, drop.fault());
-			} else if (outcome instanceof Outcome.Truncate truncate) {
+			}
+			else if (outcome instanceof Outcome.Truncate truncate) {
 				journal.record(request, truncate.response().status(), truncate.fault());
 				writeTruncated(exchange, truncate.response(), truncate.fault());
-			} else if (outcome instanceof Outcome.Stall stall) {
+			}
+			else if (outcome instanceof Outcome.Stall stall) {
 				journal.record(request, stall.response().status(), stall.fault());
 				finished = !writeStalled(exchange, stall);
-			} else if (outcome instanceof Outcome.Delay delay) {
+			}
+			else if (outcome instanceof Outcome.Delay delay) {
 				journal.record(request, delay.status(), delay.fault());
 				finished = !schedule(exchange, request, delay);
-			} else {
+			}
+			else {
 				throw new IllegalStateException("Unknown outcome " + outcome);
 			}
-		} finally {
+		}
+		finally {
 			if (finished) {
 				exchange.close();
 			}
 		}
 	}
 
-	/** What to do with the request: the scripted fault it takes, if any, else the server's answer. */
+	/**
+	 * What to do with the request: the scripted fault it takes, if any, else the server's
+	 * answer.
+	 */
 	Outcome decide(WireRequest request) {
 		ScriptedFault fault = faults.take(request.method(), request.rawPath());
 		if (fault == null) {
@@ -129,7 +152,8 @@ public final class ExchangeDispatcher implements HttpHandler {
 			case TRUNCATED_BODY -> {
 				WireResponse answer = fault.decorate(process(request));
 				if (answer.body().length == 0 || answer.status() == 204 || request.method().equals("HEAD")) {
-					// Nothing to cut short: the head alone would be a complete answer, so none is sent.
+					// Nothing to cut short: the head alone would be a complete answer, so
+					// none is sent.
 					yield new Outcome.Drop(answer.status(), name + " (no body to cut: dropped)");
 				}
 				yield new Outcome.Truncate(answer, name);
@@ -146,18 +170,23 @@ public final class ExchangeDispatcher implements HttpHandler {
 		};
 	}
 
-	/** The real server's answer; a defect of the fake becomes an answer no real server gives. */
+	/**
+	 * The real server's answer; a defect of the fake becomes an answer no real server
+	 * gives.
+	 */
 	private WireResponse process(WireRequest request) {
 		try {
 			return pipeline.handle(request);
-		} catch (RuntimeException bug) {
+		}
+		catch (RuntimeException bug) {
 			return fakeServerBug(bug);
 		}
 	}
 
 	/**
-	 * Closes the connection: closing an exchange whose response head was not sent closes the socket,
-	 * and the exception makes the server close it too (if it was not yet) and forget it.
+	 * Closes the connection: closing an exchange whose response head was not sent closes
+	 * the socket, and the exception makes the server close it too (if it was not yet) and
+	 * forget it.
 	 */
 	private static void drop(HttpExchange exchange, String fault) throws IOException {
 		exchange.close();
@@ -165,19 +194,18 @@ public final class ExchangeDispatcher implements HttpHandler {
 	}
 
 	/**
-	 * Sends the head with the full content length and half the body, pushes them onto the wire, then
-	 * closes: closing a fixed-length body that is short closes the connection.
+	 * Sends the head with the full content length and half the body, pushes them onto the
+	 * wire, then closes: closing a fixed-length body that is short closes the connection.
 	 */
-	private static void writeTruncated(HttpExchange exchange, WireResponse response, String fault)
-			throws IOException {
+	private static void writeTruncated(HttpExchange exchange, WireResponse response, String fault) throws IOException {
 		writeHeadAndHalf(exchange, response);
 		drop(exchange, fault);
 	}
 
 	/**
-	 * Sends the head with the full content length and half the body, pushes them onto the wire, and leaves
-	 * the rest to the scheduler, which sends it after the stall and closes the exchange.
-	 *
+	 * Sends the head with the full content length and half the body, pushes them onto the
+	 * wire, and leaves the rest to the scheduler, which sends it after the stall and
+	 * closes the exchange.
 	 * @return whether the rest was handed over (false when the server is shutting down)
 	 */
 	private boolean writeStalled(HttpExchange exchange, Outcome.Stall stall) throws IOException {
@@ -187,9 +215,11 @@ public final class ExchangeDispatcher implements HttpHandler {
 		Runnable rest = () -> {
 			try {
 				out.write(body, half, body.length - half);
-			} catch (IOException clientGone) {
+			}
+			catch (IOException clientGone) {
 				// The client stopped waiting and closed the connection.
-			} finally {
+			}
+			finally {
 				exchange.close();
 			}
 		};
@@ -197,9 +227,8 @@ public final class ExchangeDispatcher implements HttpHandler {
 	}
 
 	/**
-	 * Sends the head with the full content length and the first half of the body, and pushes them onto
-	 * the wire.
-	 *
+	 * Sends the head with the full content length and the first half of the body, and
+	 * pushes them onto the wire.
 	 * @return the body stream, for whatever comes next
 	 */
 	private static OutputStream writeHeadAndHalf(HttpExchange exchange, WireResponse response) throws IOException {
@@ -221,31 +250,33 @@ public final class ExchangeDispatcher implements HttpHandler {
 
 	/**
 	 * Waits out a delay on the scheduler, then finishes the exchange on a worker thread.
-	 *
-	 * @return whether the exchange was handed over (false when the server is shutting down)
+	 * @return whether the exchange was handed over (false when the server is shutting
+	 * down)
 	 */
 	private boolean schedule(HttpExchange exchange, WireRequest request, Outcome.Delay delay) {
 		return later(exchange, delay.delay(), () -> finishDelayed(exchange, request, delay));
 	}
 
 	/**
-	 * Runs {@code task}, which finishes the exchange, on a worker thread after the wait, holding no thread
-	 * meanwhile.
-	 *
+	 * Runs {@code task}, which finishes the exchange, on a worker thread after the wait,
+	 * holding no thread meanwhile.
 	 * @return whether the task was handed over (false when the server is shutting down)
 	 */
 	private boolean later(HttpExchange exchange, Duration wait, Runnable task) {
 		try {
-			// Nothing waits on the future: the task itself closes the exchange if it cannot finish it.
+			// Nothing waits on the future: the task itself closes the exchange if it
+			// cannot finish it.
 			ScheduledFuture<?> unused = scheduler.schedule(() -> {
 				try {
 					workers.execute(task);
-				} catch (RejectedExecutionException stopped) {
+				}
+				catch (RejectedExecutionException stopped) {
 					exchange.close();
 				}
 			}, TimeUnit.NANOSECONDS.convert(wait), TimeUnit.NANOSECONDS);
 			return true;
-		} catch (RejectedExecutionException stopped) {
+		}
+		catch (RejectedExecutionException stopped) {
 			return false;
 		}
 	}
@@ -255,10 +286,13 @@ public final class ExchangeDispatcher implements HttpHandler {
 			Outcome.Respond respond = delay.then().get();
 			journal.update(request, respond.response().status());
 			write(exchange, request, respond.response());
-		} catch (IOException clientGone) {
-			// The client stopped waiting and closed the connection: the work stands, the answer is lost.
+		}
+		catch (IOException clientGone) {
+			// The client stopped waiting and closed the connection: the work stands, the
+			// answer is lost.
 			LOGGER.log(System.Logger.Level.DEBUG, "A delayed answer could not be sent", clientGone);
-		} finally {
+		}
+		finally {
 			exchange.close();
 		}
 	}
@@ -277,9 +311,10 @@ public final class ExchangeDispatcher implements HttpHandler {
 			body = in.readAllBytes();
 		}
 		InetSocketAddress remote = exchange.getRemoteAddress();
-		String remoteAddress = remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
-		return new WireRequest(number, receivedAt, exchange.getRequestMethod(), rawPath, uri.getRawQuery(),
-				headers, body, remoteAddress);
+		String remoteAddress = remote.getAddress() == null ? remote.getHostString()
+				: remote.getAddress().getHostAddress();
+		return new WireRequest(number, receivedAt, exchange.getRequestMethod(), rawPath, uri.getRawQuery(), headers,
+				body, remoteAddress);
 	}
 
 	private static void write(HttpExchange exchange, WireRequest request, WireResponse response) throws IOException {
@@ -289,13 +324,16 @@ public final class ExchangeDispatcher implements HttpHandler {
 		int status = response.status();
 		if (status == 204) {
 			exchange.sendResponseHeaders(status, -1);
-		} else if (request.method().equals("HEAD")) {
+		}
+		else if (request.method().equals("HEAD")) {
 			// A HEAD answer carries the length of the body a GET would get, and no body.
 			headers.set("content-length", Integer.toString(body.length));
 			exchange.sendResponseHeaders(status, -1);
-		} else if (body.length == 0) {
+		}
+		else if (body.length == 0) {
 			exchange.sendResponseHeaders(status, -1);
-		} else {
+		}
+		else {
 			exchange.sendResponseHeaders(status, body.length);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(body);
@@ -304,8 +342,8 @@ public final class ExchangeDispatcher implements HttpHandler {
 	}
 
 	/**
-	 * A defect in the fake itself: answered with a shape no real Grantex response has, so a client
-	 * test can never mistake it for server behaviour.
+	 * A defect in the fake itself: answered with a shape no real Grantex response has, so
+	 * a client test can never mistake it for server behaviour.
 	 */
 	private static WireResponse fakeServerBug(RuntimeException bug) {
 		LOGGER.log(System.Logger.Level.ERROR, "FakeGrantexServer failed to handle a request", bug);
@@ -314,4 +352,5 @@ public final class ExchangeDispatcher implements HttpHandler {
 		body.put("code", "FAKE_SERVER_BUG");
 		return WireResponse.json(500, body);
 	}
+
 }

@@ -6,9 +6,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The faults scripted for one server, in the order they were scripted, each waiting for the first
- * request its target matches. Taking a fault is atomic: under any number of concurrent requests each
- * fault is used by exactly one of them. Thread-safe.
+ * The faults scripted for one server, in the order they were scripted, each waiting for
+ * the first request its target matches. Taking a fault is atomic: under any number of
+ * concurrent requests each fault is used by exactly one of them. Thread-safe.
  */
 public final class FaultQueue {
 
@@ -27,10 +27,10 @@ public final class FaultQueue {
 
 	/**
 	 * Appends faults for the requests a target matches.
-	 *
-	 * @param method     the request method, exactly, or {@link #ANY_METHOD}
-	 * @param pathPrefix a raw path prefix matched on whole segments; empty matches every path
-	 * @param faults     the faults, used one per matching request in this order
+	 * @param method the request method, exactly, or {@link #ANY_METHOD}
+	 * @param pathPrefix a raw path prefix matched on whole segments; empty matches every
+	 * path
+	 * @param faults the faults, used one per matching request in this order
 	 */
 	public synchronized void add(String method, String pathPrefix, List<ScriptedFault> faults) {
 		for (ScriptedFault fault : faults) {
@@ -40,7 +40,6 @@ public final class FaultQueue {
 
 	/**
 	 * Removes and returns the earliest-scripted fault whose target matches the request.
-	 *
 	 * @return the fault, or {@code null} when the request is to be served normally
 	 */
 	synchronized @Nullable ScriptedFault take(String method, String rawPath) {
@@ -62,7 +61,6 @@ public final class FaultQueue {
 
 	/**
 	 * The number of faults not used yet.
-	 *
 	 * @return zero or more
 	 */
 	public synchronized int pending() {
@@ -70,12 +68,12 @@ public final class FaultQueue {
 	}
 
 	/**
-	 * Whether a raw path is the prefix itself or lies below it: {@code /scim/v2/Users} matches
-	 * {@code /scim/v2/Users} and {@code /scim/v2/Users/abc}, not {@code /scim/v2/UsersX}.
-	 *
-	 * @param pathPrefix the prefix; empty matches everything, and one ending in {@code /} matches
-	 *                   whatever starts with it
-	 * @param rawPath    the request's raw path
+	 * Whether a raw path is the prefix itself or lies below it: {@code /scim/v2/Users}
+	 * matches {@code /scim/v2/Users} and {@code /scim/v2/Users/abc}, not
+	 * {@code /scim/v2/UsersX}.
+	 * @param pathPrefix the prefix; empty matches everything, and one ending in {@code /}
+	 * matches whatever starts with it
+	 * @param rawPath the request's raw path
 	 * @return whether the path is covered
 	 */
 	public static boolean pathMatches(String pathPrefix, String rawPath) {
@@ -92,11 +90,11 @@ public final class FaultQueue {
 	public synchronized String toString() {
 		List<String> faults = new ArrayList<>(entries.size());
 		for (Entry entry : entries) {
-			String target = entry.method().equals(ANY_METHOD) && entry.pathPrefix().isEmpty()
-					? "any"
+			String target = entry.method().equals(ANY_METHOD) && entry.pathPrefix().isEmpty() ? "any"
 					: entry.method() + " " + (entry.pathPrefix().isEmpty() ? "/" : entry.pathPrefix());
 			faults.add(target + ": " + entry.fault().description());
 		}
 		return faults.toString();
 	}
+
 }

@@ -8,14 +8,18 @@ import tools.jackson.databind.JsonNode;
 /**
  * The real server's request lifecycle for the SCIM surface, in its order:
  * <ol>
- *   <li>a cleartext HTTP/2 upgrade request is refused before it reaches the application;</li>
- *   <li>routing; unknown routes get the framework 404, without the per-IP limiter (but under
- *       {@code /v1/} after API-key authentication and the plan limiter, which are global hooks);</li>
- *   <li>the per-IP limiter, on every known route, before anything else can fail;</li>
- *   <li>body parsing (415, 413, 400), before authentication;</li>
- *   <li>authentication: API key on {@code /v1/scim/tokens}, SCIM token on {@code /scim/v2/Users};</li>
- *   <li>the per-developer plan limiter, on the API-key routes only; its headers replace the per-IP ones;</li>
- *   <li>the route handler.</li>
+ * <li>a cleartext HTTP/2 upgrade request is refused before it reaches the
+ * application;</li>
+ * <li>routing; unknown routes get the framework 404, without the per-IP limiter (but
+ * under {@code /v1/} after API-key authentication and the plan limiter, which are global
+ * hooks);</li>
+ * <li>the per-IP limiter, on every known route, before anything else can fail;</li>
+ * <li>body parsing (415, 413, 400), before authentication;</li>
+ * <li>authentication: API key on {@code /v1/scim/tokens}, SCIM token on
+ * {@code /scim/v2/Users};</li>
+ * <li>the per-developer plan limiter, on the API-key routes only; its headers replace the
+ * per-IP ones;</li>
+ * <li>the route handler.</li>
  * </ol>
  * Every response carries {@code cache-control: no-store}, as the real server's do.
  */
@@ -23,11 +27,15 @@ final class GrantexPipeline {
 
 	/** The rate-limit headers of the latest limiter that counted the request. */
 	private static final class RateHeaders {
+
 		private List<WireResponse.Header> current = List.of();
+
 	}
 
 	private final GrantexState state;
+
 	private final ScimUserRoutes users;
+
 	private final TokenRoutes tokens;
 
 	GrantexPipeline(GrantexState state) {
@@ -52,15 +60,17 @@ final class GrantexPipeline {
 		WireResponse response;
 		try {
 			response = serve(request, route, rate);
-		} catch (Rejection rejection) {
+		}
+		catch (Rejection rejection) {
 			response = rejection.response();
 		}
 		return response.withLeadingHeaders(rate.current);
 	}
 
 	/**
-	 * Node refuses an {@code Upgrade: h2c} request it has no upgrade handler for. Requests with a body
-	 * get further, and fail in body parsing instead (see {@link BodyParser}).
+	 * Node refuses an {@code Upgrade: h2c} request it has no upgrade handler for.
+	 * Requests with a body get further, and fail in body parsing instead (see
+	 * {@link BodyParser}).
 	 */
 	private static @Nullable WireResponse refuseCleartextUpgrade(WireRequest request) {
 		String method = request.method();
@@ -85,7 +95,7 @@ final class GrantexPipeline {
 		return switch (route.kind()) {
 			case SERVICE_PROVIDER_CONFIG -> WireResponse.json(200, Bodies.serviceProviderConfig());
 			case LIST_USERS, CREATE_USER, GET_USER, REPLACE_USER, PATCH_USER, DELETE_USER ->
-					users.handle(route, authenticateScimToken(request), body, request);
+				users.handle(route, authenticateScimToken(request), body, request);
 			case CREATE_TOKEN, LIST_TOKENS, REVOKE_TOKEN -> {
 				DeveloperAccount developer = authenticateApiKey(request);
 				countPlan(developer, rate);
@@ -148,9 +158,10 @@ final class GrantexPipeline {
 	}
 
 	/**
-	 * Exactly {@code Bearer} and one space, then the token verbatim: {@code bearer}, Basic or a
-	 * missing header are "missing"; a second space becomes part of the (then unknown) token. Trailing
-	 * whitespace never reaches this point: the HTTP parser strips it from header values.
+	 * Exactly {@code Bearer} and one space, then the token verbatim: {@code bearer},
+	 * Basic or a missing header are "missing"; a second space becomes part of the (then
+	 * unknown) token. Trailing whitespace never reaches this point: the HTTP parser
+	 * strips it from header values.
 	 */
 	private DeveloperAccount authenticateScimToken(WireRequest request) {
 		String authorization = request.header("Authorization");
@@ -164,7 +175,10 @@ final class GrantexPipeline {
 		return developer;
 	}
 
-	/** A duration in the long form the per-IP limiter's message uses: "34 seconds", "1 second", "1 minute". */
+	/**
+	 * A duration in the long form the per-IP limiter's message uses: "34 seconds", "1
+	 * second", "1 minute".
+	 */
 	static String humanDuration(long millis) {
 		long second = 1000;
 		long minute = 60 * second;
@@ -189,4 +203,5 @@ final class GrantexPipeline {
 		boolean many = millis >= unit * 1.5;
 		return Math.round((double) millis / unit) + " " + name + (many ? "s" : "");
 	}
+
 }

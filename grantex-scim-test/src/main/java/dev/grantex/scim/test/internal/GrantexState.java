@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything the fake server remembers: developers by API key, SCIM tokens by secret, the two rate
- * limiters and the wire-format switches. Thread-safe; per-developer data is guarded by each
- * {@link DeveloperAccount}.
+ * Everything the fake server remembers: developers by API key, SCIM tokens by secret, the
+ * two rate limiters and the wire-format switches. Thread-safe; per-developer data is
+ * guarded by each {@link DeveloperAccount}.
  */
 public final class GrantexState {
 
@@ -21,11 +21,15 @@ public final class GrantexState {
 	public static final int DEFAULT_PLAN_LIMIT = 100;
 
 	private final ConcurrentHashMap<String, DeveloperAccount> developersByApiKey = new ConcurrentHashMap<>();
+
 	private final ConcurrentHashMap<String, TokenRecord> tokensBySecret = new ConcurrentHashMap<>();
-	private final RateLimiter ipLimiter =
-			new RateLimiter(false, DEFAULT_IP_LIMIT, Duration.ofMinutes(1), System::currentTimeMillis);
-	private final RateLimiter planLimiter =
-			new RateLimiter(true, DEFAULT_PLAN_LIMIT, Duration.ofMinutes(1), System::currentTimeMillis);
+
+	private final RateLimiter ipLimiter = new RateLimiter(false, DEFAULT_IP_LIMIT, Duration.ofMinutes(1),
+			System::currentTimeMillis);
+
+	private final RateLimiter planLimiter = new RateLimiter(true, DEFAULT_PLAN_LIMIT, Duration.ofMinutes(1),
+			System::currentTimeMillis);
+
 	private volatile boolean emailsAsArray;
 
 	/** Registers a developer and returns its new API key. */
@@ -35,26 +39,33 @@ public final class GrantexState {
 		return apiKey;
 	}
 
-	/** Creates a SCIM token as {@code POST /v1/scim/tokens} would and returns its secret. */
+	/**
+	 * Creates a SCIM token as {@code POST /v1/scim/tokens} would and returns its secret.
+	 */
 	public String createScimToken(String apiKey, String label) {
 		if (label.isEmpty()) {
 			throw new IllegalArgumentException("label is required (the server answers 400 for an empty label)");
 		}
 		try {
 			return issueToken(developer(apiKey), label).secret;
-		} catch (DatabaseError e) {
+		}
+		catch (DatabaseError e) {
 			throw new IllegalArgumentException("The server would refuse this label (HTTP 500): " + e.getMessage(), e);
 		}
 	}
 
-	/** Stores a user directly, active and without emails, as a minimal {@code POST /scim/v2/Users} would. */
+	/**
+	 * Stores a user directly, active and without emails, as a minimal
+	 * {@code POST /scim/v2/Users} would.
+	 */
 	public FakeScimUser seedUser(String apiKey, String userName) {
 		if (userName.isEmpty()) {
 			throw new IllegalArgumentException("userName is required (the server answers 400 for an empty one)");
 		}
 		try {
 			return developer(apiKey).createUser(new DeveloperAccount.UserWrite(userName, null, null, true, "[]"));
-		} catch (DatabaseError e) {
+		}
+		catch (DatabaseError e) {
 			throw new IllegalStateException("The server would refuse this user (HTTP 500): " + e.getMessage(), e);
 		}
 	}
@@ -74,12 +85,17 @@ public final class GrantexState {
 		ipLimiter.configure(requestsPerWindow, window);
 	}
 
-	/** Reconfigures the per-developer plan limiter; every developer starts a fresh window. */
+	/**
+	 * Reconfigures the per-developer plan limiter; every developer starts a fresh window.
+	 */
 	public void planRateLimit(int requestsPerWindow, Duration window) {
 		planLimiter.configure(requestsPerWindow, window);
 	}
 
-	/** Chooses how {@code emails} goes on the wire: a JSON string (the real server) or the JSON value itself. */
+	/**
+	 * Chooses how {@code emails} goes on the wire: a JSON string (the real server) or the
+	 * JSON value itself.
+	 */
 	public void emailsAsArray(boolean conformant) {
 		emailsAsArray = conformant;
 	}
@@ -88,7 +104,10 @@ public final class GrantexState {
 		return emailsAsArray;
 	}
 
-	/** The per-IP limit as configured now, for the {@code x-ratelimit-limit} of a scripted 429. */
+	/**
+	 * The per-IP limit as configured now, for the {@code x-ratelimit-limit} of a scripted
+	 * 429.
+	 */
 	int ipLimit() {
 		return ipLimiter.limit();
 	}
@@ -114,14 +133,18 @@ public final class GrantexState {
 		return token.owner;
 	}
 
-	/** Creates a token for the developer and makes its secret usable on {@code /scim/v2}. */
+	/**
+	 * Creates a token for the developer and makes its secret usable on {@code /scim/v2}.
+	 */
 	TokenRecord issueToken(DeveloperAccount developer, String label) {
 		TokenRecord token = developer.createToken(label);
 		tokensBySecret.put(token.secret, token);
 		return token;
 	}
 
-	/** Revokes a token of this developer; false when it has no live token with that id. */
+	/**
+	 * Revokes a token of this developer; false when it has no live token with that id.
+	 */
 	boolean revokeToken(DeveloperAccount developer, String tokenId) {
 		TokenRecord revoked = developer.revokeToken(tokenId);
 		if (revoked == null) {
@@ -134,9 +157,10 @@ public final class GrantexState {
 	private DeveloperAccount developer(String apiKey) {
 		DeveloperAccount developer = developersByApiKey.get(apiKey);
 		if (developer == null) {
-			throw new IllegalArgumentException("No developer has the API key " + apiKey
-					+ "; use an API key returned by createDeveloper()");
+			throw new IllegalArgumentException(
+					"No developer has the API key " + apiKey + "; use an API key returned by createDeveloper()");
 		}
 		return developer;
 	}
+
 }

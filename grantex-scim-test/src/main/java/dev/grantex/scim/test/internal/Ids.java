@@ -4,14 +4,17 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * Identifiers and secrets in the real server's formats: prefixed 26-character ULIDs (Crockford base32,
- * time-ordered), 64-hex-character SCIM token secrets, {@code gx_test_} API keys.
+ * Identifiers and secrets in the real server's formats: prefixed 26-character ULIDs
+ * (Crockford base32, time-ordered), 64-hex-character SCIM token secrets, {@code gx_test_}
+ * API keys.
  */
 final class Ids {
 
 	private static final char[] CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-	private static final char[] KEY_ALPHABET =
-			"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".toCharArray();
+
+	private static final char[] KEY_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		.toCharArray();
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private Ids() {
@@ -43,7 +46,9 @@ final class Ids {
 		return key.toString();
 	}
 
-	/** 48 bits of millisecond time then 80 random bits, as 26 Crockford base32 characters. */
+	/**
+	 * 48 bits of millisecond time then 80 random bits, as 26 Crockford base32 characters.
+	 */
 	static String ulid() {
 		char[] text = new char[26];
 		long time = System.currentTimeMillis();
@@ -56,4 +61,5 @@ final class Ids {
 		}
 		return new String(text);
 	}
+
 }

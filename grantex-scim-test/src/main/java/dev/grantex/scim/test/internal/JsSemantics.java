@@ -10,24 +10,26 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The JavaScript value semantics the real server (Node.js) applies to request data, reproduced so the
- * fake stores and echoes exactly what the real server would: {@code String(value)} coercion,
- * truthiness, {@code Number(text)} for query parameters, and {@code JSON.stringify} output (member
- * order, number format, escaping).
+ * The JavaScript value semantics the real server (Node.js) applies to request data,
+ * reproduced so the fake stores and echoes exactly what the real server would:
+ * {@code String(value)} coercion, truthiness, {@code Number(text)} for query parameters,
+ * and {@code JSON.stringify} output (member order, number format, escaping).
  */
 final class JsSemantics {
 
-	private static final Pattern DECIMAL_LITERAL =
-			Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+	private static final Pattern DECIMAL_LITERAL = Pattern
+		.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+
 	private static final Pattern ARRAY_INDEX = Pattern.compile("0|[1-9][0-9]{0,9}");
+
 	private static final long MAX_ARRAY_INDEX = 4_294_967_294L;
 
 	private JsSemantics() {
 	}
 
 	/**
-	 * {@code String(number)}: shortest round-trip digits, plain notation from 1e-6 up to below 1e21,
-	 * exponent notation ({@code 1e+21}) outside.
+	 * {@code String(number)}: shortest round-trip digits, plain notation from 1e-6 up to
+	 * below 1e21, exponent notation ({@code 1e+21}) outside.
 	 */
 	static String numberToString(double value) {
 		if (Double.isNaN(value)) {
@@ -49,11 +51,14 @@ final class JsSemantics {
 		StringBuilder text = new StringBuilder(k + 8);
 		if (k <= n && n <= 21) {
 			text.append(digits).append("0".repeat(n - k));
-		} else if (0 < n && n <= 21) {
+		}
+		else if (0 < n && n <= 21) {
 			text.append(digits, 0, n).append('.').append(digits, n, k);
-		} else if (-6 < n && n <= 0) {
+		}
+		else if (-6 < n && n <= 0) {
 			text.append("0.").append("0".repeat(-n)).append(digits);
-		} else {
+		}
+		else {
 			int exponent = n - 1;
 			text.append(digits.charAt(0));
 			if (k > 1) {
@@ -65,8 +70,9 @@ final class JsSemantics {
 	}
 
 	/**
-	 * {@code Number(text)}: surrounding whitespace ignored, empty text is 0, decimal and exponent
-	 * literals, {@code 0x}/{@code 0o}/{@code 0b} integers, {@code Infinity}; anything else is NaN.
+	 * {@code Number(text)}: surrounding whitespace ignored, empty text is 0, decimal and
+	 * exponent literals, {@code 0x}/{@code 0o}/{@code 0b} integers, {@code Infinity};
+	 * anything else is NaN.
 	 */
 	static double toNumber(String text) {
 		String trimmed = trimJsWhitespace(text);
@@ -105,7 +111,10 @@ final class JsSemantics {
 		return Double.parseDouble(trimmed);
 	}
 
-	/** JavaScript truthiness of a JSON value; an absent member ({@code undefined}) is falsy. */
+	/**
+	 * JavaScript truthiness of a JSON value; an absent member ({@code undefined}) is
+	 * falsy.
+	 */
 	static boolean isTruthy(@Nullable JsonNode node) {
 		if (node == null || node.isMissingNode() || node.isNull()) {
 			return false;
@@ -123,7 +132,10 @@ final class JsSemantics {
 		return true;
 	}
 
-	/** {@code String(value)} of a parsed JSON value: objects become {@code [object Object]}, arrays join with commas. */
+	/**
+	 * {@code String(value)} of a parsed JSON value: objects become
+	 * {@code [object Object]}, arrays join with commas.
+	 */
 	static String toJsString(JsonNode node) {
 		return switch (node.getNodeType()) {
 			case STRING -> node.stringValue();
@@ -143,9 +155,9 @@ final class JsSemantics {
 	}
 
 	/**
-	 * {@code JSON.stringify(value)} of a parsed JSON value: compact, integer-like member names first in
-	 * ascending order and the others in insertion order, numbers in JavaScript notation, the same
-	 * escapes.
+	 * {@code JSON.stringify(value)} of a parsed JSON value: compact, integer-like member
+	 * names first in ascending order and the others in insertion order, numbers in
+	 * JavaScript notation, the same escapes.
 	 */
 	static String stringify(JsonNode node) {
 		StringBuilder out = new StringBuilder();
@@ -198,7 +210,8 @@ final class JsSemantics {
 		for (Map.Entry<String, JsonNode> member : object.properties()) {
 			if (isArrayIndex(member.getKey())) {
 				indexLike.add(member);
-			} else {
+			}
+			else {
 				others.add(member);
 			}
 		}
@@ -211,7 +224,9 @@ final class JsSemantics {
 		return ARRAY_INDEX.matcher(name).matches() && Long.parseLong(name) <= MAX_ARRAY_INDEX;
 	}
 
-	/** Appends a JSON string literal with exactly the escapes {@code JSON.stringify} uses. */
+	/**
+	 * Appends a JSON string literal with exactly the escapes {@code JSON.stringify} uses.
+	 */
 	static void appendQuoted(StringBuilder out, String value) {
 		out.append('"');
 		for (int i = 0; i < value.length(); i++) {
@@ -227,15 +242,19 @@ final class JsSemantics {
 				default -> {
 					if (c < 0x20) {
 						appendUnicodeEscape(out, c);
-					} else if (Character.isHighSurrogate(c)) {
+					}
+					else if (Character.isHighSurrogate(c)) {
 						if (i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
 							out.append(c).append(value.charAt(++i));
-						} else {
+						}
+						else {
 							appendUnicodeEscape(out, c);
 						}
-					} else if (Character.isLowSurrogate(c)) {
+					}
+					else if (Character.isLowSurrogate(c)) {
 						appendUnicodeEscape(out, c);
-					} else {
+					}
+					else {
 						out.append(c);
 					}
 				}
@@ -253,11 +272,14 @@ final class JsSemantics {
 		int value;
 		if (c >= '0' && c <= '9') {
 			value = c - '0';
-		} else if (c >= 'a' && c <= 'z') {
+		}
+		else if (c >= 'a' && c <= 'z') {
 			value = c - 'a' + 10;
-		} else if (c >= 'A' && c <= 'Z') {
+		}
+		else if (c >= 'A' && c <= 'Z') {
 			value = c - 'A' + 10;
-		} else {
+		}
+		else {
 			return false;
 		}
 		return value < radix;
@@ -277,9 +299,11 @@ final class JsSemantics {
 
 	private static boolean isJsWhitespace(char c) {
 		return switch (c) {
-			case '\t', '\n', '\u000B', '\f', '\r', ' ', '\u00A0', '\u1680', '\u2028', '\u2029', '\u202F',
-					'\u205F', '\u3000', '\uFEFF' -> true;
+			case '\t', '\n', '\u000B', '\f', '\r', ' ', '\u00A0', '\u1680', '\u2028', '\u2029', '\u202F', '\u205F',
+					'\u3000', '\uFEFF' ->
+				true;
 			default -> c >= '\u2000' && c <= '\u200A';
 		};
 	}
+
 }

@@ -9,22 +9,23 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The fake's one JSON parser and node factory. Parsing is as strict as {@code JSON.parse}: trailing
- * content after the value is an error, as are comments, single quotes and trailing commas.
+ * The fake's one JSON parser and node factory. Parsing is as strict as
+ * {@code JSON.parse}: trailing content after the value is an error, as are comments,
+ * single quotes and trailing commas.
  */
 public final class JsonSupport {
 
 	private static final JsonMapper MAPPER = JsonMapper.builder()
-			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-			.build();
+		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+		.build();
 
 	private JsonSupport() {
 	}
 
 	/**
 	 * Parses JSON text the way the real server's body parser does.
-	 *
-	 * @param text JSON text, possibly starting with a byte-order mark (which the server's parser strips)
+	 * @param text JSON text, possibly starting with a byte-order mark (which the server's
+	 * parser strips)
 	 * @return the parsed value
 	 * @throws IllegalArgumentException when the text is not exactly one JSON value
 	 */
@@ -33,7 +34,8 @@ public final class JsonSupport {
 		JsonNode node;
 		try {
 			node = MAPPER.readTree(json);
-		} catch (JacksonException e) {
+		}
+		catch (JacksonException e) {
 			throw new IllegalArgumentException("Not valid JSON: " + e.getOriginalMessage(), e);
 		}
 		if (node == null || node.isMissingNode()) {
@@ -49,4 +51,5 @@ public final class JsonSupport {
 	static ArrayNode array() {
 		return JsonNodeFactory.instance.arrayNode();
 	}
+
 }

@@ -5,18 +5,18 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the fake does with one request: answer it (normally, or with a scripted answer), close the
- * connection without an answer, cut the answer short, or answer later without holding a worker
- * thread. Decided in {@link ExchangeDispatcher#decide(WireRequest)} and carried out in
- * {@link ExchangeDispatcher#handle(com.sun.net.httpserver.HttpExchange)}.
+ * What the fake does with one request: answer it (normally, or with a scripted answer),
+ * close the connection without an answer, cut the answer short, or answer later without
+ * holding a worker thread. Decided in {@link ExchangeDispatcher#decide(WireRequest)} and
+ * carried out in {@link ExchangeDispatcher#handle(com.sun.net.httpserver.HttpExchange)}.
  */
-sealed interface Outcome permits Outcome.Respond, Outcome.Drop, Outcome.Truncate, Outcome.Stall,
-		Outcome.Delay {
+sealed interface Outcome permits Outcome.Respond, Outcome.Drop, Outcome.Truncate, Outcome.Stall, Outcome.Delay {
 
 	/**
 	 * Answer with this response.
 	 *
-	 * @param fault the scripted fault that shaped the answer, or {@code null} for the server's own
+	 * @param fault the scripted fault that shaped the answer, or {@code null} for the
+	 * server's own
 	 */
 	record Respond(WireResponse response, @Nullable String fault) implements Outcome {
 
@@ -28,25 +28,33 @@ sealed interface Outcome permits Outcome.Respond, Outcome.Drop, Outcome.Truncate
 	/**
 	 * Close the connection without answering.
 	 *
-	 * @param status the status of the answer that is lost (the request was processed), or 0 when the
-	 *               request was not processed
+	 * @param status the status of the answer that is lost (the request was processed), or
+	 * 0 when the request was not processed
 	 */
 	record Drop(int status, String fault) implements Outcome {
 	}
 
-	/** Send the head of this response with its full length, then half the body, then close. */
+	/**
+	 * Send the head of this response with its full length, then half the body, then
+	 * close.
+	 */
 	record Truncate(WireResponse response, String fault) implements Outcome {
 	}
 
-	/** Send the head of this response with its full length and half the body, then the rest after the stall. */
+	/**
+	 * Send the head of this response with its full length and half the body, then the
+	 * rest after the stall.
+	 */
 	record Stall(WireResponse response, Duration stall, String fault) implements Outcome {
 	}
 
 	/**
 	 * Wait, then answer with what {@code then} decides at that moment.
 	 *
-	 * @param status the status known now (0 when the request will only be processed after the wait)
+	 * @param status the status known now (0 when the request will only be processed after
+	 * the wait)
 	 */
 	record Delay(Duration delay, int status, Supplier<Respond> then, String fault) implements Outcome {
 	}
+
 }

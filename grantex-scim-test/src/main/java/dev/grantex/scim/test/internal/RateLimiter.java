@@ -5,13 +5,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * A fixed-window request counter per key, like the real server's two limiters: the per-IP one, whose
- * window starts at a key's first request, and the per-developer plan one, whose windows are aligned
- * to multiples of the window length on the wall clock (whole minutes by default).
+ * A fixed-window request counter per key, like the real server's two limiters: the per-IP
+ * one, whose window starts at a key's first request, and the per-developer plan one,
+ * whose windows are aligned to multiples of the window length on the wall clock (whole
+ * minutes by default).
  */
 final class RateLimiter {
 
-	/** The verdict for one request, with the values of the {@code x-ratelimit-*} headers. */
+	/**
+	 * The verdict for one request, with the values of the {@code x-ratelimit-*} headers.
+	 */
 	record Decision(boolean allowed, int limit, int remaining, long resetSeconds) {
 	}
 
@@ -22,8 +25,11 @@ final class RateLimiter {
 	}
 
 	private final boolean alignedToClock;
+
 	private final LongSupplier clockMillis;
+
 	private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
+
 	private volatile Settings settings;
 
 	RateLimiter(boolean alignedToClock, int limit, Duration window, LongSupplier clockMillis) {
@@ -73,4 +79,5 @@ final class RateLimiter {
 	private static long ceilDiv(long dividend, long divisor) {
 		return -Math.floorDiv(-dividend, divisor);
 	}
+
 }

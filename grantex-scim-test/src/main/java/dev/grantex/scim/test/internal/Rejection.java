@@ -1,8 +1,8 @@
 package dev.grantex.scim.test.internal;
 
 /**
- * Ends a request early with a finished error response (401, 404, 415, 429, 500 …), the way a Fastify
- * hook or handler replies and stops the chain.
+ * Ends a request early with a finished error response (401, 404, 415, 429, 500 …), the
+ * way a Fastify hook or handler replies and stops the chain.
  */
 final class Rejection extends RuntimeException {
 
@@ -18,4 +18,5 @@ final class Rejection extends RuntimeException {
 	WireResponse response() {
 		return response;
 	}
+
 }

@@ -6,27 +6,32 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every request the fake received, kept in arrival order for the inspection API. A request that is
- * answered late is recorded on arrival and updated once it is processed. Thread-safe.
+ * Every request the fake received, kept in arrival order for the inspection API. A
+ * request that is answered late is recorded on arrival and updated once it is processed.
+ * Thread-safe.
  */
 public final class RequestJournal {
 
-	/** By arrival sequence, so the snapshot is in arrival order whatever order requests finish in. */
+	/**
+	 * By arrival sequence, so the snapshot is in arrival order whatever order requests
+	 * finish in.
+	 */
 	private final TreeMap<Long, RecordedRequest> entries = new TreeMap<>();
 
 	synchronized void record(WireRequest request, int status, @Nullable String fault) {
 		entries.put(request.sequence(), recorded(request, status, fault));
 	}
 
-	/** Sets the status of a request recorded earlier, unless the journal was cleared meanwhile. */
+	/**
+	 * Sets the status of a request recorded earlier, unless the journal was cleared
+	 * meanwhile.
+	 */
 	synchronized void update(WireRequest request, int status) {
-		entries.computeIfPresent(request.sequence(),
-				(sequence, earlier) -> recorded(request, status, earlier.fault()));
+		entries.computeIfPresent(request.sequence(), (sequence, earlier) -> recorded(request, status, earlier.fault()));
 	}
 
 	/**
 	 * The requests recorded so far.
-	 *
 	 * @return an immutable snapshot, in the order the requests arrived
 	 */
 	public synchronized List<RecordedRequest> snapshot() {
@@ -42,4 +47,5 @@ public final class RequestJournal {
 		return new RecordedRequest(request.method(), request.rawPath(), request.rawQuery(), request.headers(),
 				request.body(), status, request.receivedAt(), fault);
 	}
+
 }

@@ -4,26 +4,18 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The real server's route table for the SCIM surface. Matching is case-sensitive, on decoded path
- * segments, with no trailing-slash forgiveness: {@code /scim/v2/Users/} is the user route with an
- * empty id. {@code HEAD} matches the {@code GET} routes; {@code OPTIONS} matches everything (the CORS
- * plugin's preflight route).
+ * The real server's route table for the SCIM surface. Matching is case-sensitive, on
+ * decoded path segments, with no trailing-slash forgiveness: {@code /scim/v2/Users/} is
+ * the user route with an empty id. {@code HEAD} matches the {@code GET} routes;
+ * {@code OPTIONS} matches everything (the CORS plugin's preflight route).
  */
 final class Router {
 
 	enum RouteKind {
-		SERVICE_PROVIDER_CONFIG,
-		LIST_USERS,
-		CREATE_USER,
-		GET_USER,
-		REPLACE_USER,
-		PATCH_USER,
-		DELETE_USER,
-		CREATE_TOKEN,
-		LIST_TOKENS,
-		REVOKE_TOKEN,
-		CORS_PREFLIGHT,
-		NOT_FOUND
+
+		SERVICE_PROVIDER_CONFIG, LIST_USERS, CREATE_USER, GET_USER, REPLACE_USER, PATCH_USER, DELETE_USER, CREATE_TOKEN,
+		LIST_TOKENS, REVOKE_TOKEN, CORS_PREFLIGHT, NOT_FOUND
+
 	}
 
 	/** The matched route and, for {@code /{id}} routes, the decoded id. */
@@ -95,4 +87,5 @@ final class Router {
 	private static RouteMatch notFound() {
 		return new RouteMatch(RouteKind.NOT_FOUND, null);
 	}
+
 }

@@ -15,14 +15,22 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code /scim/v2/Users} and {@code /scim/v2/Users/{id}}, after SCIM-token authentication. */
+/**
+ * {@code /scim/v2/Users} and {@code /scim/v2/Users/{id}}, after SCIM-token
+ * authentication.
+ */
 final class ScimUserRoutes {
 
-	private static final DateTimeFormatter TIMESTAMP =
-			DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter
+		.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+		.withZone(ZoneOffset.UTC);
+
 	private static final Set<String> PATCHABLE_PATHS = Set.of("active", "userName", "displayName");
+
 	private static final int DEFAULT_COUNT = 100;
+
 	private static final int MAX_COUNT = 200;
+
 	private static final double TWO_TO_THE_63 = 9.223372036854775808E18;
 
 	private final GrantexState state;
@@ -40,10 +48,12 @@ final class ScimUserRoutes {
 				case GET_USER -> found(developer.user(route.requiredId()));
 				case REPLACE_USER -> replace(developer, route.requiredId(), body);
 				case PATCH_USER -> patch(developer, route.requiredId(), body);
-				case DELETE_USER -> developer.deleteUser(route.requiredId()) ? WireResponse.noContent() : userNotFound();
+				case DELETE_USER ->
+					developer.deleteUser(route.requiredId()) ? WireResponse.noContent() : userNotFound();
 				default -> throw new IllegalArgumentException("Not a user route: " + route.kind());
 			};
-		} catch (DatabaseError e) {
+		}
+		catch (DatabaseError e) {
 			return Bodies.internalError();
 		}
 	}
@@ -92,9 +102,10 @@ final class ScimUserRoutes {
 	}
 
 	/**
-	 * The five stored fields of a POST or PUT body: {@code userName} required (truthy) and coerced to
-	 * text, {@code active} true only for JSON {@code true} (true when omitted, {@code null} kept as
-	 * null), {@code emails} kept as the JSON text of whatever was sent ({@code "[]"} when omitted).
+	 * The five stored fields of a POST or PUT body: {@code userName} required (truthy)
+	 * and coerced to text, {@code active} true only for JSON {@code true} (true when
+	 * omitted, {@code null} kept as null), {@code emails} kept as the JSON text of
+	 * whatever was sent ({@code "[]"} when omitted).
 	 */
 	private static DeveloperAccount.UserWrite userWrite(@Nullable JsonNode body) {
 		JsonNode userName = member(body, "userName");
@@ -104,22 +115,18 @@ final class ScimUserRoutes {
 		JsonNode active = member(body, "active");
 		JsonNode emails = member(body, "emails");
 		Boolean activeValue = active == null ? Boolean.TRUE
-				: active.isNull() ? null
-				: Boolean.valueOf(active.isBoolean() && active.booleanValue());
-		return new DeveloperAccount.UserWrite(
-				JsSemantics.toJsString(userName),
-				textOrNull(member(body, "displayName")),
-				textOrNull(member(body, "externalId")),
-				activeValue,
+				: active.isNull() ? null : Boolean.valueOf(active.isBoolean() && active.booleanValue());
+		return new DeveloperAccount.UserWrite(JsSemantics.toJsString(userName), textOrNull(member(body, "displayName")),
+				textOrNull(member(body, "externalId")), activeValue,
 				emails == null ? "[]" : JsSemantics.stringify(emails));
 	}
 
 	/**
-	 * The changes of a PATCH body. Only {@code add} and {@code replace} (any letter case) on
-	 * {@code active}, {@code userName}, {@code displayName} count, with that path or with no path and a
-	 * value object; later operations win; a {@code null} value keeps the stored one. A non-array
-	 * {@code Operations}, or an operation without a string {@code op}, fails as the real server's
-	 * loop does (500).
+	 * The changes of a PATCH body. Only {@code add} and {@code replace} (any letter case)
+	 * on {@code active}, {@code userName}, {@code displayName} count, with that path or
+	 * with no path and a value object; later operations win; a {@code null} value keeps
+	 * the stored one. A non-array {@code Operations}, or an operation without a string
+	 * {@code op}, fails as the real server's loop does (500).
 	 */
 	private static DeveloperAccount.UserPatch userPatch(@Nullable JsonNode body) {
 		JsonNode operations = member(body, "Operations");
@@ -141,7 +148,8 @@ final class ScimUserRoutes {
 				JsonNode value = operation.get("value");
 				if (path != null && path.isString() && PATCHABLE_PATHS.contains(path.stringValue())) {
 					changes.put(path.stringValue(), value == null ? NullNode.getInstance() : value);
-				} else if (!JsSemantics.isTruthy(path) && value != null && value.isObject()) {
+				}
+				else if (!JsSemantics.isTruthy(path) && value != null && value.isObject()) {
 					for (Map.Entry<String, JsonNode> member : value.properties()) {
 						changes.put(member.getKey(), member.getValue());
 					}
@@ -151,8 +159,8 @@ final class ScimUserRoutes {
 		JsonNode active = changes.get("active");
 		Boolean activeValue = active == null || active.isNull() ? null
 				: Boolean.valueOf(active.isBoolean() && active.booleanValue());
-		return new DeveloperAccount.UserPatch(
-				textOrNull(changes.get("userName")), textOrNull(changes.get("displayName")), activeValue);
+		return new DeveloperAccount.UserPatch(textOrNull(changes.get("userName")),
+				textOrNull(changes.get("displayName")), activeValue);
 	}
 
 	private ObjectNode userJson(FakeScimUser user) {
@@ -169,7 +177,8 @@ final class ScimUserRoutes {
 		json.put("active", user.active());
 		if (state.emailsAsArray()) {
 			json.set("emails", JsonSupport.parse(user.emailsJson()));
-		} else {
+		}
+		else {
 			json.put("emails", user.emailsJson());
 		}
 		ObjectNode meta = json.putObject("meta");
@@ -192,8 +201,8 @@ final class ScimUserRoutes {
 	}
 
 	/**
-	 * A query parameter as JavaScript's {@code Number(...)} reads it; absent gives the default, a
-	 * repeated parameter (an array on the server) gives NaN.
+	 * A query parameter as JavaScript's {@code Number(...)} reads it; absent gives the
+	 * default, a repeated parameter (an array on the server) gives NaN.
 	 */
 	private static double numberParameter(Map<String, List<String>> query, String name, double absent) {
 		List<String> values = query.get(name);
@@ -203,11 +212,15 @@ final class ScimUserRoutes {
 		return values.size() == 1 ? JsSemantics.toNumber(values.get(0)) : Double.NaN;
 	}
 
-	/** What PostgreSQL accepts as a LIMIT/OFFSET bigint; anything else fails the query (500). */
+	/**
+	 * What PostgreSQL accepts as a LIMIT/OFFSET bigint; anything else fails the query
+	 * (500).
+	 */
 	private static long asSqlBigint(double value) {
 		if (!Double.isFinite(value) || value != Math.rint(value) || value >= TWO_TO_THE_63 || value < -TWO_TO_THE_63) {
 			throw Bodies.internalErrorRejection();
 		}
 		return (long) value;
 	}
+
 }

@@ -3,14 +3,22 @@ package dev.grantex.scim.test.internal;
 import dev.grantex.scim.test.FakeScimToken;
 import java.time.Instant;
 
-/** A stored SCIM token; {@code revoked} is guarded by the owning {@link DeveloperAccount}'s lock. */
+/**
+ * A stored SCIM token; {@code revoked} is guarded by the owning
+ * {@link DeveloperAccount}'s lock.
+ */
 final class TokenRecord {
 
 	final String id;
+
 	final String label;
+
 	final String secret;
+
 	final Instant createdAt;
+
 	final DeveloperAccount owner;
+
 	boolean revoked;
 
 	TokenRecord(String id, String label, String secret, Instant createdAt, DeveloperAccount owner) {
@@ -24,4 +32,5 @@ final class TokenRecord {
 	FakeScimToken snapshot() {
 		return new FakeScimToken(id, label, createdAt, revoked);
 	}
+
 }

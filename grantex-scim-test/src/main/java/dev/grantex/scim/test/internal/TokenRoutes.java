@@ -6,7 +6,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@code /v1/scim/tokens} and {@code DELETE /v1/scim/tokens/{id}}, after API-key authentication. */
+/**
+ * {@code /v1/scim/tokens} and {@code DELETE /v1/scim/tokens/{id}}, after API-key
+ * authentication.
+ */
 final class TokenRoutes {
 
 	private final GrantexState state;
@@ -20,12 +23,12 @@ final class TokenRoutes {
 			return switch (route.kind()) {
 				case CREATE_TOKEN -> create(developer, body);
 				case LIST_TOKENS -> list(developer);
-				case REVOKE_TOKEN -> state.revokeToken(developer, route.requiredId())
-						? WireResponse.noContent()
+				case REVOKE_TOKEN -> state.revokeToken(developer, route.requiredId()) ? WireResponse.noContent()
 						: Bodies.grantexError(404, "SCIM token not found", "NOT_FOUND");
 				default -> throw new IllegalArgumentException("Not a token route: " + route.kind());
 			};
-		} catch (DatabaseError e) {
+		}
+		catch (DatabaseError e) {
 			return Bodies.internalError();
 		}
 	}
@@ -49,11 +52,12 @@ final class TokenRoutes {
 		ArrayNode tokens = json.putArray("tokens");
 		for (FakeScimToken token : developer.liveTokensNewestFirst()) {
 			tokens.addObject()
-					.put("id", token.id())
-					.put("label", token.label())
-					.put("createdAt", ScimUserRoutes.timestamp(token.createdAt()))
-					.putNull("lastUsedAt");
+				.put("id", token.id())
+				.put("label", token.label())
+				.put("createdAt", ScimUserRoutes.timestamp(token.createdAt()))
+				.putNull("lastUsedAt");
 		}
 		return WireResponse.json(200, json);
 	}
+
 }

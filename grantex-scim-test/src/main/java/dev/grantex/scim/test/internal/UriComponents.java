@@ -11,15 +11,18 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** Percent-decoding of path segments and query strings, as the real server's router and query parser do. */
+/**
+ * Percent-decoding of path segments and query strings, as the real server's router and
+ * query parser do.
+ */
 final class UriComponents {
 
 	private UriComponents() {
 	}
 
 	/**
-	 * Splits a raw path into its segments and decodes each one on its own, so an encoded slash
-	 * ({@code %2F}) stays inside its segment instead of creating a new one.
+	 * Splits a raw path into its segments and decodes each one on its own, so an encoded
+	 * slash ({@code %2F}) stays inside its segment instead of creating a new one.
 	 */
 	static List<String> pathSegments(String rawPath) {
 		List<String> segments = new ArrayList<>();
@@ -31,8 +34,9 @@ final class UriComponents {
 	}
 
 	/**
-	 * Parses a raw query string: {@code &}-separated pairs, {@code +} as space, percent-decoding; a
-	 * name given twice collects both values (the server then sees an array).
+	 * Parses a raw query string: {@code &}-separated pairs, {@code +} as space,
+	 * percent-decoding; a name given twice collects both values (the server then sees an
+	 * array).
 	 */
 	static Map<String, List<String>> queryParameters(@Nullable String rawQuery) {
 		Map<String, List<String>> parameters = new LinkedHashMap<>();
@@ -49,12 +53,15 @@ final class UriComponents {
 			String name = decode(rawName, true);
 			String value = decode(rawValue, true);
 			parameters.computeIfAbsent(name == null ? rawName : name, key -> new ArrayList<>())
-					.add(value == null ? rawValue : value);
+				.add(value == null ? rawValue : value);
 		}
 		return parameters;
 	}
 
-	/** Decodes {@code %XX} escapes as UTF-8; {@code null} when an escape or the UTF-8 is malformed. */
+	/**
+	 * Decodes {@code %XX} escapes as UTF-8; {@code null} when an escape or the UTF-8 is
+	 * malformed.
+	 */
 	static @Nullable String decode(String raw, boolean plusIsSpace) {
 		if (raw.indexOf('%') < 0 && !(plusIsSpace && raw.indexOf('+') >= 0)) {
 			return raw;
@@ -73,9 +80,11 @@ final class UriComponents {
 				}
 				bytes.write(high * 16 + low);
 				i += 2;
-			} else if (c == '+' && plusIsSpace) {
+			}
+			else if (c == '+' && plusIsSpace) {
 				bytes.write(' ');
-			} else {
+			}
+			else {
 				int end = Character.isHighSurrogate(c) && i + 1 < raw.length() ? i + 2 : i + 1;
 				byte[] encoded = raw.substring(i, end).getBytes(StandardCharsets.UTF_8);
 				bytes.write(encoded, 0, encoded.length);
@@ -84,11 +93,12 @@ final class UriComponents {
 		}
 		try {
 			return StandardCharsets.UTF_8.newDecoder()
-					.onMalformedInput(CodingErrorAction.REPORT)
-					.onUnmappableCharacter(CodingErrorAction.REPORT)
-					.decode(ByteBuffer.wrap(bytes.toByteArray()))
-					.toString();
-		} catch (CharacterCodingException e) {
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes.toByteArray()))
+				.toString();
+		}
+		catch (CharacterCodingException e) {
 			return null;
 		}
 	}
@@ -105,4 +115,5 @@ final class UriComponents {
 		}
 		return -1;
 	}
+
 }

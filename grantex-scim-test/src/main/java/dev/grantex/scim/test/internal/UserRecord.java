@@ -8,13 +8,21 @@ import org.jspecify.annotations.Nullable;
 final class UserRecord {
 
 	final String id;
+
 	final long sequence;
+
 	final Instant created;
+
 	String userName;
+
 	@Nullable String displayName;
+
 	@Nullable String externalId;
+
 	boolean active;
+
 	String emailsJson;
+
 	Instant lastModified;
 
 	UserRecord(String id, long sequence, Instant created, String userName, @Nullable String displayName,
@@ -33,4 +41,5 @@ final class UserRecord {
 	FakeScimUser snapshot() {
 		return new FakeScimUser(id, userName, displayName, externalId, active, emailsJson, created, lastModified);
 	}
+
 }

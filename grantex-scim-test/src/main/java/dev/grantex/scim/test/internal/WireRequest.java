@@ -7,21 +7,14 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One received HTTP request, decoupled from the JDK server so the pipeline can be driven (and, later,
- * faults decided) without an {@code HttpExchange}.
+ * One received HTTP request, decoupled from the JDK server so the pipeline can be driven
+ * (and, later, faults decided) without an {@code HttpExchange}.
  *
- * @param headers case-insensitive, values as the JDK server delivered them (surrounding whitespace
- *                already stripped, as Node's parser does)
+ * @param headers case-insensitive, values as the JDK server delivered them (surrounding
+ * whitespace already stripped, as Node's parser does)
  */
-record WireRequest(
-		long sequence,
-		Instant receivedAt,
-		String method,
-		String rawPath,
-		@Nullable String rawQuery,
-		Map<String, List<String>> headers,
-		byte[] body,
-		String remoteAddress) {
+record WireRequest(long sequence, Instant receivedAt, String method, String rawPath, @Nullable String rawQuery,
+		Map<String, List<String>> headers, byte[] body, String remoteAddress) {
 
 	@Nullable String header(String name) {
 		List<String> values = headers.get(name);
@@ -33,7 +26,10 @@ record WireRequest(
 		return rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
 	}
 
-	/** Whether the client asked to upgrade this cleartext connection to HTTP/2 ({@code Upgrade: h2c}). */
+	/**
+	 * Whether the client asked to upgrade this cleartext connection to HTTP/2
+	 * ({@code Upgrade: h2c}).
+	 */
 	boolean asksForH2cUpgrade() {
 		List<String> values = headers.get("Upgrade");
 		if (values == null) {
@@ -57,12 +53,16 @@ record WireRequest(
 		}
 		try {
 			return Long.parseLong(value.trim());
-		} catch (NumberFormatException e) {
+		}
+		catch (NumberFormatException e) {
 			return -1;
 		}
 	}
 
-	/** Whether the request carries a body by its framing, as Node decides before reading it. */
+	/**
+	 * Whether the request carries a body by its framing, as Node decides before reading
+	 * it.
+	 */
 	boolean declaresBody() {
 		return body.length > 0 || declaredContentLength() > 0 || header("Transfer-Encoding") != null;
 	}

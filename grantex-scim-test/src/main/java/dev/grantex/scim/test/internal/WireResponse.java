@@ -12,12 +12,17 @@ final class WireResponse {
 
 	static final String JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
-	/** A response header; names are written as given (the JDK server normalises their letter case). */
+	/**
+	 * A response header; names are written as given (the JDK server normalises their
+	 * letter case).
+	 */
 	record Header(String name, String value) {
 	}
 
 	private final int status;
+
 	private final List<Header> headers;
+
 	private final byte[] body;
 
 	private WireResponse(int status, List<Header> headers, byte[] body) {
@@ -26,7 +31,9 @@ final class WireResponse {
 		this.body = body;
 	}
 
-	/** A JSON response, serialised exactly as the server's {@code JSON.stringify} would. */
+	/**
+	 * A JSON response, serialised exactly as the server's {@code JSON.stringify} would.
+	 */
 	static WireResponse json(int status, JsonNode body) {
 		return new WireResponse(status, List.of(new Header("content-type", JSON_CONTENT_TYPE)),
 				JsSemantics.stringify(body).getBytes(StandardCharsets.UTF_8));
@@ -70,7 +77,10 @@ final class WireResponse {
 		return new WireResponse(status, all, body);
 	}
 
-	/** A copy in which this header replaces every header of its name (in any letter case), at the end. */
+	/**
+	 * A copy in which this header replaces every header of its name (in any letter case),
+	 * at the end.
+	 */
 	WireResponse withHeaderReplaced(String name, String value) {
 		List<Header> all = new ArrayList<>(headers.size() + 1);
 		for (Header header : headers) {
@@ -88,4 +98,5 @@ final class WireResponse {
 		all.add(new Header(name, value));
 		return new WireResponse(status, all, body);
 	}
+
 }

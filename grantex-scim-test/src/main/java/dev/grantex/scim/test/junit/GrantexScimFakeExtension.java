@@ -16,13 +16,15 @@ import dev.grantex.scim.test.FakeGrantexAccount;
 import dev.grantex.scim.test.FakeGrantexServer;
 
 /**
- * The JUnit Jupiter extension behind {@link GrantexScimFake @GrantexScimFake}: starts a {@link FakeGrantexServer}
- * for each test, with one {@link FakeGrantexAccount} on it, injects them into parameters and annotated fields, and
- * closes the server after the test's {@code @AfterEach} methods.
+ * The JUnit Jupiter extension behind {@link GrantexScimFake @GrantexScimFake}: starts a
+ * {@link FakeGrantexServer} for each test, with one {@link FakeGrantexAccount} on it,
+ * injects them into parameters and annotated fields, and closes the server after the
+ * test's {@code @AfterEach} methods.
  *
- * <p>It may also be registered with {@code @ExtendWith(GrantexScimFakeExtension.class)} or
- * {@code @RegisterExtension}; it keeps no state of its own, so one instance may serve any number of tests, in
- * parallel too.
+ * <p>
+ * It may also be registered with {@code @ExtendWith(GrantexScimFakeExtension.class)} or
+ * {@code @RegisterExtension}; it keeps no state of its own, so one instance may serve any
+ * number of tests, in parallel too.
  */
 public final class GrantexScimFakeExtension implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
@@ -109,9 +111,8 @@ public final class GrantexScimFakeExtension implements BeforeEachCallback, After
 			problem = "must not be final: it is set before each test";
 		}
 		if (problem != null) {
-			throw new ExtensionConfigurationException(
-					"@GrantexScimFake field " + field.getDeclaringClass().getName() + "." + field.getName() + " "
-							+ problem);
+			throw new ExtensionConfigurationException("@GrantexScimFake field " + field.getDeclaringClass().getName()
+					+ "." + field.getName() + " " + problem);
 		}
 	}
 
@@ -125,7 +126,8 @@ public final class GrantexScimFakeExtension implements BeforeEachCallback, After
 	}
 
 	private static FakeGrantexAccount account(ExtensionContext context) {
-		// get and put rather than computeIfAbsent, which older JUnit Jupiter versions lack; a test's context is not
+		// get and put rather than computeIfAbsent, which older JUnit Jupiter versions
+		// lack; a test's context is not
 		// shared with other threads while it sets up
 		ExtensionContext.Store store = context.getStore(NAMESPACE);
 		FakeGrantexAccount account = store.get(ACCOUNT, FakeGrantexAccount.class);

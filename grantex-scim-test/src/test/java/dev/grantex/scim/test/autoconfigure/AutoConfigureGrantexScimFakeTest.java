@@ -28,13 +28,14 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
 /**
- * A Spring test with {@code @AutoConfigureGrantexScimFake}: the {@code grantex.*} properties point at a running fake
- * server, ahead of the test's own properties, its server and account are beans, and each test method finds the
- * server as the previous one found it. The methods run in order, so that the second sees what the first left.
+ * A Spring test with {@code @AutoConfigureGrantexScimFake}: the {@code grantex.*}
+ * properties point at a running fake server, ahead of the test's own properties, its
+ * server and account are beans, and each test method finds the server as the previous one
+ * found it. The methods run in order, so that the second sees what the first left.
  */
 @SpringJUnitConfig(AutoConfigureGrantexScimFakeTest.Config.class)
-@TestPropertySource(properties = { "grantex.base-url=https://api.grantex.dev", "grantex.api-key=gx_live_real",
-		"other=kept" })
+@TestPropertySource(
+		properties = { "grantex.base-url=https://api.grantex.dev", "grantex.api-key=gx_live_real", "other=kept" })
 @AutoConfigureGrantexScimFake
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AutoConfigureGrantexScimFakeTest {
@@ -63,7 +64,7 @@ class AutoConfigureGrantexScimFakeTest {
 		assertThat(environment.getProperty("other")).isEqualTo("kept");
 		assertThat(status("GET", "/scim/v2/Users", account.scimToken())).isEqualTo(200);
 		assertThat(account.tokens()).singleElement()
-				.satisfies(token -> assertThat(token.label()).isEqualTo(GrantexScimFakeContextCustomizer.TOKEN_LABEL));
+			.satisfies(token -> assertThat(token.label()).isEqualTo(GrantexScimFakeContextCustomizer.TOKEN_LABEL));
 	}
 
 	@Test
@@ -94,7 +95,7 @@ class AutoConfigureGrantexScimFakeTest {
 		GrantexScimFakeContextCustomizerFactory factory = new GrantexScimFakeContextCustomizerFactory();
 		assertThat(factory.createContextCustomizer(Unannotated.class, List.of())).isNull();
 		assertThat(factory.createContextCustomizer(Annotated.class, List.of()))
-				.isEqualTo(factory.createContextCustomizer(AutoConfigureGrantexScimFakeTest.class, List.of()));
+			.isEqualTo(factory.createContextCustomizer(AutoConfigureGrantexScimFakeTest.class, List.of()));
 		assertThat(factory.createContextCustomizer(Annotated.Inner.class, List.of())).isNotNull();
 
 		GenericApplicationContext context = new GenericApplicationContext();
@@ -109,10 +110,10 @@ class AutoConfigureGrantexScimFakeTest {
 
 	private int status(String method, String path, String bearer) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-				.method(method, HttpRequest.BodyPublishers.noBody())
-				.header("Authorization", "Bearer " + bearer)
-				.timeout(Duration.ofSeconds(5))
-				.build();
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.header("Authorization", "Bearer " + bearer)
+			.timeout(Duration.ofSeconds(5))
+			.build();
 		return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** The JavaScript value semantics the fake reproduces, checked against what Node.js prints. */
+/**
+ * The JavaScript value semantics the fake reproduces, checked against what Node.js
+ * prints.
+ */
 class JsSemanticsTest {
 
 	private static JsonNode json(String text) {
@@ -40,7 +43,8 @@ class JsSemanticsTest {
 		assertThat(JsSemantics.toNumber("0b101")).isEqualTo(5);
 		assertThat(JsSemantics.toNumber("0o17")).isEqualTo(15);
 		assertThat(JsSemantics.toNumber("-Infinity")).isEqualTo(Double.NEGATIVE_INFINITY);
-		for (String notANumber : new String[] {"abc", "1_000", "1,5", "0x", "-0x10", "1e", "NaN", "1d", "0x1G", "١"}) {
+		for (String notANumber : new String[] { "abc", "1_000", "1,5", "0x", "-0x10", "1e", "NaN", "1d", "0x1G",
+				"١" }) {
 			assertThat(JsSemantics.toNumber(notANumber)).as(notANumber).isNaN();
 		}
 	}
@@ -59,10 +63,10 @@ class JsSemanticsTest {
 	@Test
 	void truthinessFollowsJavaScript() {
 		assertThat(JsSemantics.isTruthy(null)).isFalse();
-		for (String falsy : new String[] {"null", "false", "0", "-0", "0.0", "\"\""}) {
+		for (String falsy : new String[] { "null", "false", "0", "-0", "0.0", "\"\"" }) {
 			assertThat(JsSemantics.isTruthy(json(falsy))).as(falsy).isFalse();
 		}
-		for (String truthy : new String[] {"true", "1", "-1", "\"0\"", "\"false\"", "[]", "{}"}) {
+		for (String truthy : new String[] { "true", "1", "-1", "\"0\"", "\"false\"", "[]", "{}" }) {
 			assertThat(JsSemantics.isTruthy(json(truthy))).as(truthy).isTrue();
 		}
 	}
@@ -70,22 +74,24 @@ class JsSemanticsTest {
 	@Test
 	void stringifyMatchesJsonStringify() {
 		assertThat(JsSemantics.stringify(json("{ \"b\" : 1.0, \"a\" : [ true, null, 2.50 ] }")))
-				.isEqualTo("{\"b\":1,\"a\":[true,null,2.5]}");
+			.isEqualTo("{\"b\":1,\"a\":[true,null,2.5]}");
 		assertThat(JsSemantics.stringify(json("{\"value\":\"x\",\"2\":\"b\",\"10\":\"c\",\"01\":\"d\",\"1\":\"a\"}")))
-				.as("integer-like member names first, ascending").isEqualTo("{\"1\":\"a\",\"2\":\"b\",\"10\":\"c\",\"value\":\"x\",\"01\":\"d\"}");
+			.as("integer-like member names first, ascending")
+			.isEqualTo("{\"1\":\"a\",\"2\":\"b\",\"10\":\"c\",\"value\":\"x\",\"01\":\"d\"}");
 		assertThat(JsSemantics.stringify(json("{\"a\":1,\"a\":2}"))).as("duplicate: last value, first place")
-				.isEqualTo("{\"a\":2}");
+			.isEqualTo("{\"a\":2}");
 		assertThat(JsSemantics.stringify(json("\"q\\\" b\\\\ \\u0001 \\n \\u001f \\u2028 \\/ é 🎉 \\ud800\"")))
-				.isEqualTo("\"q\\\" b\\\\ \\u0001 \\n \\u001f \u2028 / é 🎉 \\ud800\"");
+			.isEqualTo("\"q\\\" b\\\\ \\u0001 \\n \\u001f \u2028 / é 🎉 \\ud800\"");
 		assertThat(JsSemantics.stringify(json("1e400"))).isEqualTo("null");
 	}
 
 	@Test
 	void jsonParsingIsAsStrictAsJsonParse() {
-		for (String invalid : new String[] {"", "  ", "{} x", "{'a':1}", "[1,]", "{\"a\":1,}", "NaN", "// c\n{}", "01"}) {
+		for (String invalid : new String[] { "", "  ", "{} x", "{'a':1}", "[1,]", "{\"a\":1,}", "NaN", "// c\n{}",
+				"01" }) {
 			assertThat(parses(invalid)).as(invalid).isFalse();
 		}
-		for (String valid : new String[] {"null", "0", "\"x\"", " {} ", "\uFEFF{}", "[]"}) {
+		for (String valid : new String[] { "null", "0", "\"x\"", " {} ", "\uFEFF{}", "[]" }) {
 			assertThat(parses(valid)).as(valid).isTrue();
 		}
 	}
@@ -94,8 +100,10 @@ class JsSemanticsTest {
 		try {
 			JsonSupport.parse(text);
 			return true;
-		} catch (IllegalArgumentException e) {
+		}
+		catch (IllegalArgumentException e) {
 			return false;
 		}
 	}
+
 }

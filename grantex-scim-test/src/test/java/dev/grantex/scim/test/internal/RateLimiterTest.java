@@ -56,4 +56,5 @@ class RateLimiterTest {
 
 		assertThat(limiter.acquire("ip")).isEqualTo(new RateLimiter.Decision(true, 3, 2, 10));
 	}
+
 }

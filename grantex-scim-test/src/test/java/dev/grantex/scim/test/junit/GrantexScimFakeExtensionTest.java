@@ -32,7 +32,9 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
-/** What a test annotated with {@code @GrantexScimFake} gets, and when its server stops. */
+/**
+ * What a test annotated with {@code @GrantexScimFake} gets, and when its server stops.
+ */
 @GrantexScimFake
 class GrantexScimFakeExtensionTest {
 
@@ -57,7 +59,7 @@ class GrantexScimFakeExtensionTest {
 		assertThat(account.baseUrl()).isEqualTo(server.baseUrl());
 		assertThat(account.users()).isEmpty();
 		assertThat(account.tokens()).singleElement()
-				.satisfies(token -> assertThat(token.label()).isEqualTo(GrantexScimFakeExtension.TOKEN_LABEL));
+			.satisfies(token -> assertThat(token.label()).isEqualTo(GrantexScimFakeExtension.TOKEN_LABEL));
 		assertThat(get(account.baseUrl(), "/scim/v2/Users", account.scimToken())).isEqualTo(200);
 		assertThat(get(account.baseUrl(), "/v1/scim/tokens", account.apiKey())).isEqualTo(200);
 	}
@@ -75,43 +77,53 @@ class GrantexScimFakeExtensionTest {
 
 	@Test
 	void springPropertiesPointTheStarterAtTheAccount(FakeGrantexAccount account) {
-		assertThat(account.springProperties()).containsExactly(
-				entry("grantex.base-url", account.baseUrl().toString()),
-				entry("grantex.api-key", account.apiKey()),
-				entry("grantex.scim.token", account.scimToken()));
+		assertThat(account.springProperties()).containsExactly(entry("grantex.base-url", account.baseUrl().toString()),
+				entry("grantex.api-key", account.apiKey()), entry("grantex.scim.token", account.scimToken()));
 		assertThat(account.toString()).contains(account.baseUrl().toString()).doesNotContain(account.scimToken());
 	}
 
 	@Test
 	void eachTestHasItsOwnServerWhichStopsAfterIt() throws Exception {
 		TwoTests.seen.clear();
-		Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(TwoTests.class)).execute()
-				.testEvents();
+		Events events = EngineTestKit.engine("junit-jupiter")
+			.selectors(selectClass(TwoTests.class))
+			.execute()
+			.testEvents();
 
 		events.assertStatistics(stats -> stats.succeeded(2).failed(0));
 		assertThat(TwoTests.seen).hasSize(2);
 		assertThat(TwoTests.seen.get(0)).isNotSameAs(TwoTests.seen.get(1));
 		for (FakeGrantexServer server : TwoTests.seen) {
 			assertThat(server.toString()).endsWith(", closed]");
-			assertThatThrownBy(() -> get(server.baseUrl(), "/scim/v2/Users", "x"))
-					.isInstanceOf(ConnectException.class);
+			assertThatThrownBy(() -> get(server.baseUrl(), "/scim/v2/Users", "x")).isInstanceOf(ConnectException.class);
 		}
 	}
 
 	@Test
 	void constructorsOfPerMethodInstancesGetTheTestsServer() {
-		EngineTestKit.engine("junit-jupiter").selectors(selectClass(ConstructorInjection.class)).execute()
-				.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+		EngineTestKit.engine("junit-jupiter")
+			.selectors(selectClass(ConstructorInjection.class))
+			.execute()
+			.testEvents()
+			.assertStatistics(stats -> stats.succeeded(1).failed(0));
 	}
 
 	@Test
 	void beforeAllMethodsAndStaticFieldsAreRefusedWithAnExplanation() {
-		EngineTestKit.engine("junit-jupiter").selectors(selectClass(BeforeAllParameter.class)).execute()
-				.containerEvents().assertThatEvents().haveExactly(1, finishedWithFailure(
-						instanceOf(ParameterResolutionException.class), message(m -> m.contains("its own"))));
-		EngineTestKit.engine("junit-jupiter").selectors(selectClass(StaticField.class)).execute().testEvents()
-				.assertThatEvents().haveExactly(1, test(finishedWithFailure(
-						instanceOf(ExtensionConfigurationException.class), message(m -> m.contains("must not be static")))));
+		EngineTestKit.engine("junit-jupiter")
+			.selectors(selectClass(BeforeAllParameter.class))
+			.execute()
+			.containerEvents()
+			.assertThatEvents()
+			.haveExactly(1, finishedWithFailure(instanceOf(ParameterResolutionException.class),
+					message(m -> m.contains("its own"))));
+		EngineTestKit.engine("junit-jupiter")
+			.selectors(selectClass(StaticField.class))
+			.execute()
+			.testEvents()
+			.assertThatEvents()
+			.haveExactly(1, test(finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+					message(m -> m.contains("must not be static")))));
 	}
 
 	@Nested
@@ -126,9 +138,9 @@ class GrantexScimFakeExtensionTest {
 
 	private static int get(URI baseUrl, String path, String bearer) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-				.header("Authorization", "Bearer " + bearer)
-				.timeout(Duration.ofSeconds(5))
-				.build();
+			.header("Authorization", "Bearer " + bearer)
+			.timeout(Duration.ofSeconds(5))
+			.build();
 		return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 	}
 
