@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import io.micrometer.observation.ObservationRegistry;
@@ -12,16 +14,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
-import dev.grantex.scim.internal.DefaultScimClientBuilder;
 import dev.grantex.scim.model.CreateScimUserParams;
 import dev.grantex.scim.model.ListScimTokensResponse;
 import dev.grantex.scim.model.PatchOperation;
 import dev.grantex.scim.model.RateLimit;
+import dev.grantex.scim.model.ScimCredential;
 import dev.grantex.scim.model.ScimListResponse;
 import dev.grantex.scim.model.ScimTokenWithSecret;
 import dev.grantex.scim.model.ScimUser;
 import dev.grantex.scim.model.ServiceProviderConfig;
 import dev.grantex.scim.observation.ScimClientObservationConvention;
+import dev.grantex.scim.retry.ScimRetryListener;
+import dev.grantex.scim.retry.ScimRetrySettings;
 
 /**
  * A client for the Grantex SCIM 2.0 API: SCIM token management ({@code /v1/scim/tokens},
@@ -32,9 +36,14 @@ import dev.grantex.scim.observation.ScimClientObservationConvention;
  * Instances are thread-safe; build one with {@link #builder()} and share it across the
  * application. Every method throws a {@link dev.grantex.scim.error.ScimException} subtype
  * when Grantex refuses the request or cannot be reached, and
- * {@link IllegalArgumentException} for bad arguments, before sending anything.
+ * {@link IllegalArgumentException} for bad arguments, before sending anything. Failed
+ * calls are retried by the rules of {@link ScimRetrySettings}.
+ *
+ * <p>
+ * A client closes, when {@linkplain #close() closed}, the HTTP client it created; one
+ * given to its builder is left to whoever gave it.
  */
-public interface ScimClient {
+public interface ScimClient extends AutoCloseable {
 
 	/**
 	 * Where the hosted Grantex API lives.
@@ -47,9 +56,22 @@ public interface ScimClient {
 	Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
 	/**
-	 * How long the client's own HTTP client waits for a response unless told otherwise.
+	 * How long one answer may take unless told otherwise, from sending to the last byte
+	 * of its body.
 	 */
 	Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+
+	/**
+	 * How many connections to Grantex the client's own HTTP client keeps at most: enough
+	 * for 64 threads sharing one client never to queue for one.
+	 */
+	int DEFAULT_MAX_CONNECTIONS = 64;
+
+	/**
+	 * The largest answer the client reads unless told otherwise, after any decompression:
+	 * a page of 200 users is about 100 KB.
+	 */
+	long DEFAULT_MAX_RESPONSE_SIZE = 4L * 1024 * 1024;
 
 	/**
 	 * Starts building a client.
@@ -112,11 +134,13 @@ public interface ScimClient {
 	 * Streams every user of the developer, reading pages of {@code pageSize} lazily.
 	 *
 	 * <p>
-	 * Paging stops when the server returns an empty page or when the users seen reach its
-	 * {@code totalResults}; Grantex's {@code itemsPerPage} is not a page's size and is
-	 * not used. Grantex pages by offset: users deleted by someone else while the stream
-	 * runs shift later users back, so one may be skipped; users created meanwhile are
-	 * appended at the end.
+	 * Paging stops when the server returns an empty page or when the users seen reach the
+	 * {@code totalResults} of the first page; Grantex's {@code itemsPerPage} is not a
+	 * page's size and is not used. Grantex pages by offset: users deleted by someone else
+	 * while the stream runs shift later users back, so one may be skipped; users created
+	 * meanwhile may be missed. A page holding more users than asked for, or only users of
+	 * the page before, fails the stream with a
+	 * {@link dev.grantex.scim.error.ScimProtocolException}.
 	 * @param pageSize users per request, 1 to 200
 	 * @return the users
 	 */
@@ -126,13 +150,11 @@ public interface ScimClient {
 	 * Creates a user ({@code POST /scim/v2/Users}).
 	 *
 	 * <p>
-	 * With retry enabled, an attempt that may have reached the server (a read timeout, a
-	 * connection broken after sending, a 502, 503 or 504) is followed by a check whether
-	 * it created the user before anything is sent again; if it did, that user is
-	 * returned, so a lost answer never creates a user twice nor reports a false failure.
-	 * Grantex ignores {@code filter}, so the check reads the developer's users page by
-	 * page (one request per 200 users) and matches {@code userName} exactly. It costs
-	 * nothing when the first attempt gets an answer.
+	 * With retry enabled, an attempt that may have reached the server is followed by a
+	 * check whether it created the user before anything is sent again, as
+	 * {@link ScimRetrySettings} describes, so that a lost answer neither creates a user
+	 * twice nor reports a false failure. It costs nothing when the first attempt gets an
+	 * answer.
 	 * @param params the user's attributes
 	 * @return the user as stored
 	 * @throws dev.grantex.scim.error.ScimServerException with
@@ -206,14 +228,43 @@ public interface ScimClient {
 	Optional<RateLimit> lastRateLimit();
 
 	/**
+	 * The Grantex base URL this client calls.
+	 * @return the base URL, without user information, query or fragment
+	 */
+	URI baseUrl();
+
+	/**
+	 * Which credentials this client was given, for a health check to know what it can
+	 * verify.
+	 * @return the credentials, possibly none
+	 */
+	Set<ScimCredential> credentials();
+
+	/**
+	 * A builder that starts from this client's settings and shares its HTTP client and
+	 * its rate-limit pacing, to build a client that differs in some settings (another
+	 * timeout, no retries) but calls the same Grantex the same way. The client it builds
+	 * does not close this one's HTTP client.
+	 * @return a new builder
+	 */
+	Builder mutate();
+
+	/**
+	 * Closes the HTTP client this client created, if any; one given to its builder is
+	 * left open. The client cannot be used afterwards.
+	 */
+	@Override
+	void close();
+
+	/**
 	 * Builds a {@link ScimClient}. Not thread-safe; the client it builds is.
 	 */
 	interface Builder {
 
 		/**
 		 * Sets the Grantex base URL; {@link ScimClient#DEFAULT_BASE_URL} unless set. Must
-		 * be absolute {@code http} or {@code https}, without query or fragment; a path
-		 * prefix is kept.
+		 * be absolute {@code http} or {@code https}, without user information, query or
+		 * fragment; a path prefix is kept.
 		 * @param baseUrl the base URL
 		 * @return this builder
 		 */
@@ -229,62 +280,91 @@ public interface ScimClient {
 		/**
 		 * Sets the developer API key, used for token management. Without a SCIM token,
 		 * user operations send it too, which the current Grantex server refuses.
-		 * @param apiKey the API key, or {@code null} for none
+		 * @param apiKey the API key, visible ASCII only, or {@code null} for none
 		 * @return this builder
 		 */
 		Builder apiKey(@Nullable String apiKey);
 
 		/**
 		 * Sets the SCIM token, used for the user operations on {@code /scim/v2}.
-		 * @param scimToken the SCIM token, or {@code null} for none
+		 * @param scimToken the SCIM token, visible ASCII only, or {@code null} for none
 		 * @return this builder
 		 */
 		Builder scimToken(@Nullable String scimToken);
 
 		/**
-		 * Starts from an existing {@link RestClient.Builder} (for example Spring Boot's,
-		 * with its interceptors and observation registry). It is cloned; the given
-		 * builder is not changed.
+		 * Starts from an existing {@link RestClient.Builder} (for example with
+		 * interceptors). It is cloned; the given builder is not changed. Its request
+		 * factory is replaced by the client's (see {@link #requestFactory}).
 		 * @param restClientBuilder the builder to start from
 		 * @return this builder
 		 */
 		Builder restClientBuilder(RestClient.Builder restClientBuilder);
 
 		/**
-		 * Sets the HTTP request factory. Without one, the client sends with a JDK
-		 * {@code HttpClient} of its own, with the timeouts set here, each request from
-		 * the calling thread. Spring's {@code JdkClientHttpRequestFactory} is used the
-		 * same way, through its {@code HttpClient} and with its read timeout: Spring's
-		 * factory sends asynchronously, which costs thread hand-offs on every call. Over
-		 * {@code http://} a JDK client that would ask for a cleartext HTTP/2 upgrade,
-		 * which Grantex refuses, is rebuilt to speak HTTP/1.1 with the same settings. A
-		 * {@code SimpleClientHttpRequestFactory} ({@code HttpURLConnection}) is used for
-		 * every method but {@code PATCH}, which it cannot send, and {@code DELETE}, which
-		 * it sends with a form content type that Grantex refuses; those two go through a
-		 * JDK client with the timeouts set here. Other factories are used as given.
+		 * Adds a step applied to the client's {@link RestClient.Builder} after its
+		 * request factory is set, so that it may replace it (as Spring's
+		 * {@code MockRestServiceServer} does in tests); steps added earlier are kept.
+		 * @param customizer the step
+		 * @return this builder
+		 */
+		Builder restClientCustomizer(Consumer<RestClient.Builder> customizer);
+
+		/**
+		 * Sets the HTTP client to send with, used as given and not closed by the client.
+		 * Without one, the client creates its own on the first request: Apache HttpClient
+		 * 5 when it is on the class path, else the JDK's {@code HttpClient}, set up by
+		 * {@link dev.grantex.scim.http.ScimApacheHttpClient} or
+		 * {@link dev.grantex.scim.http.ScimJdkHttpClient} with the timeouts and pool size
+		 * set here.
+		 *
+		 * <p>
+		 * Grantex requires what those set up: HTTP/1.1 over {@code http://} (it refuses
+		 * the cleartext HTTP/2 upgrade the JDK client asks for by default), and no
+		 * redirects followed (its API never redirects, and following one could send the
+		 * credential elsewhere). The client cannot see inside a given factory: it refuses
+		 * a 3xx answer whatever the factory, explains Grantex's refusal of an HTTP/2
+		 * upgrade, and refuses outright Spring's {@code SimpleClientHttpRequestFactory},
+		 * whose {@code HttpURLConnection} cannot send {@code PATCH}, sends {@code DELETE}
+		 * with a content type Grantex refuses, and follows redirects.
 		 * @param requestFactory the request factory
 		 * @return this builder
 		 */
 		Builder requestFactory(ClientHttpRequestFactory requestFactory);
 
 		/**
-		 * Sets how long to wait for a connection; 10 seconds unless set. Applies to the
-		 * JDK client the client creates when no request factory is given, or to send
-		 * {@code PATCH} and {@code DELETE} beside {@code HttpURLConnection}.
+		 * Sets how long the client's own HTTP client waits for a connection;
+		 * {@link ScimClient#DEFAULT_CONNECT_TIMEOUT} unless set.
 		 * @param connectTimeout a positive duration
 		 * @return this builder
 		 */
 		Builder connectTimeout(Duration connectTimeout);
 
 		/**
-		 * Sets how long a whole answer may take, from sending the request to the last
-		 * byte of its body; 30 seconds unless set. Applies to the JDK client the client
-		 * creates when no request factory is given, or to send {@code PATCH} and
-		 * {@code DELETE} beside {@code HttpURLConnection}; a given factory keeps its own.
+		 * Sets how long one answer may take, from sending the request to the last byte of
+		 * its body, on any HTTP client; also the read timeout of the client's own HTTP
+		 * client. {@link ScimClient#DEFAULT_READ_TIMEOUT} unless set.
 		 * @param readTimeout a positive duration
 		 * @return this builder
 		 */
 		Builder readTimeout(Duration readTimeout);
+
+		/**
+		 * Sets how many connections the client's own HTTP client keeps at most;
+		 * {@link ScimClient#DEFAULT_MAX_CONNECTIONS} unless set.
+		 * @param maxConnections at least 1
+		 * @return this builder
+		 */
+		Builder maxConnections(int maxConnections);
+
+		/**
+		 * Sets the largest answer to read, after any decompression; a larger one fails
+		 * with a {@link dev.grantex.scim.error.ScimProtocolException} without being read.
+		 * {@link ScimClient#DEFAULT_MAX_RESPONSE_SIZE} unless set.
+		 * @param maxResponseBytes at least 64 KiB
+		 * @return this builder
+		 */
+		Builder maxResponseSize(long maxResponseBytes);
 
 		/**
 		 * Sets whether {@code updateUser} refuses, before sending, operations that
@@ -296,13 +376,13 @@ public interface ScimClient {
 		Builder patchValidation(boolean enabled);
 
 		/**
-		 * Sets how failed operations are retried; {@link RetrySettings#defaults()} unless
-		 * set.
-		 * @param retry the retry settings; {@link RetrySettings#disabled()} turns retry
-		 * off
+		 * Sets how failed operations are retried; {@link ScimRetrySettings#defaults()}
+		 * unless set.
+		 * @param retry the retry settings; {@link ScimRetrySettings#disabled()} turns
+		 * retry off
 		 * @return this builder
 		 */
-		Builder retry(RetrySettings retry);
+		Builder retry(ScimRetrySettings retry);
 
 		/**
 		 * Adds a listener told of every retry, for example to count retries; listeners
@@ -310,13 +390,31 @@ public interface ScimClient {
 		 * @param retryListener the listener
 		 * @return this builder
 		 */
-		Builder retryListener(RetryListener retryListener);
+		Builder retryListener(ScimRetryListener retryListener);
+
+		/**
+		 * Sets whether requests are paced under the rate limit Grantex announces in its
+		 * answers' headers, so that a burst waits instead of meeting 429; {@code true}
+		 * unless set. Clients built from one builder, its clones and their
+		 * {@link ScimClient#mutate() mutations} share one pacing.
+		 * @param enabled whether to pace
+		 * @return this builder
+		 */
+		Builder rateLimitPacing(boolean enabled);
+
+		/**
+		 * Sets the share of each rate limit that pacing leaves for others, such as other
+		 * application instances behind the same IP address; 0 unless set.
+		 * @param reserve at least 0 and less than 1
+		 * @return this builder
+		 */
+		Builder rateLimitReserve(double reserve);
 
 		/**
 		 * Observes every operation, retries included, as one
-		 * {@code grantex.scim.client.operation} observation, and each HTTP attempt as
-		 * Spring's {@code http.client.requests}; {@link ObservationRegistry#NOOP} unless
-		 * set.
+		 * {@code grantex.scim.client.operation} observation, each wait for the rate limit
+		 * as {@code grantex.scim.client.pacing}, and each HTTP attempt as Spring's
+		 * {@code http.client.requests}; {@link ObservationRegistry#NOOP} unless set.
 		 * @param observationRegistry the registry
 		 * @return this builder
 		 */
@@ -332,9 +430,35 @@ public interface ScimClient {
 		Builder observationConvention(ScimClientObservationConvention observationConvention);
 
 		/**
+		 * Names the client in its observations ({@code client.name}), to tell several
+		 * clients apart, one per Grantex account say; {@code grantex} unless set. Keep it
+		 * low-cardinality: never an id per tenant of many.
+		 * @param clientName a short name, e.g. {@code acme}
+		 * @return this builder
+		 */
+		Builder clientName(String clientName);
+
+		/**
+		 * Sets how messages name the settings a user changes to fix a failure; the
+		 * builder calls unless set (the Spring Boot starter names its properties).
+		 * @param baseUrl the setting of the base URL
+		 * @param apiKey the setting of the API key
+		 * @param scimToken the setting of the SCIM token
+		 * @return this builder
+		 */
+		Builder settingNames(String baseUrl, String apiKey, String scimToken);
+
+		/**
+		 * A copy of this builder, sharing its rate-limit pacing, so that clients built
+		 * from both share the budget Grantex announces.
+		 * @return the copy
+		 */
+		Builder clone();
+
+		/**
 		 * Builds the client.
 		 * @return the client
-		 * @throws IllegalArgumentException if the base URL or a credential is malformed
+		 * @throws IllegalArgumentException if a setting cannot work with Grantex
 		 */
 		ScimClient build();
 

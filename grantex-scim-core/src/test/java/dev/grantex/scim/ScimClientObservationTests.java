@@ -22,6 +22,7 @@ import dev.grantex.scim.error.ScimMissingCredentialException;
 import dev.grantex.scim.error.ScimNotFoundException;
 import dev.grantex.scim.error.ScimProtocolException;
 import dev.grantex.scim.error.ScimRateLimitException;
+import dev.grantex.scim.error.ScimRetryReason;
 import dev.grantex.scim.error.ScimServerException;
 import dev.grantex.scim.error.ScimTransportException;
 import dev.grantex.scim.model.CreateScimUserParams;
@@ -38,6 +39,8 @@ import dev.grantex.scim.test.FakeScimUser;
 import dev.grantex.scim.test.Fault;
 import dev.grantex.scim.test.FaultTarget;
 import dev.grantex.scim.test.junit.GrantexScimFake;
+import dev.grantex.scim.retry.ScimRetrySettings;
+import dev.grantex.scim.retry.ScimRetryListener;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,8 +78,8 @@ class ScimClientObservationTests {
 			.observationRegistry(this.registry);
 	}
 
-	private static RetrySettings retryAtOnce(int maxAttempts) {
-		return RetrySettings.builder().maxAttempts(maxAttempts).initialDelay(Duration.ZERO).jitter(0).build();
+	private static ScimRetrySettings retryAtOnce(int maxAttempts) {
+		return ScimRetrySettings.builder().maxAttempts(maxAttempts).initialDelay(Duration.ZERO).jitter(0).build();
 	}
 
 	@Test
@@ -159,7 +162,7 @@ class ScimClientObservationTests {
 		server.faults()
 			.enqueue(FaultTarget.route("GET", "/scim/v2/ServiceProviderConfig"),
 					Fault.status(200, "text/html", "<html>maintenance</html>"));
-		ScimClient client = observed().retry(RetrySettings.disabled()).build();
+		ScimClient client = observed().retry(ScimRetrySettings.disabled()).build();
 		assertThatExceptionOfType(ScimProtocolException.class).isThrownBy(client::getServiceProviderConfig);
 
 		assertThat(this.registry).hasObservationWithNameEqualTo(OPERATION)
@@ -173,7 +176,7 @@ class ScimClientObservationTests {
 	@Test
 	void aRateLimitIsRateLimited() {
 		server.faults().enqueue(FaultTarget.route("GET", "/scim/v2/Users"), Fault.rateLimited(Duration.ofSeconds(1)));
-		ScimClient client = observed().retry(RetrySettings.disabled()).build();
+		ScimClient client = observed().retry(ScimRetrySettings.disabled()).build();
 		assertThatExceptionOfType(ScimRateLimitException.class).isThrownBy(client::listUsers);
 
 		assertThat(this.registry).hasObservationWithNameEqualTo(OPERATION)
@@ -192,7 +195,7 @@ class ScimClientObservationTests {
 		ScimClient client = ScimClient.builder()
 			.baseUrl("http://127.0.0.1:" + port)
 			.scimToken(this.account.scimToken())
-			.retry(RetrySettings.disabled())
+			.retry(ScimRetrySettings.disabled())
 			.observationRegistry(this.registry)
 			.build();
 		assertThatExceptionOfType(ScimTransportException.class).isThrownBy(client::listUsers);
@@ -209,7 +212,7 @@ class ScimClientObservationTests {
 		FakeScimUser alice = server.seedUser(this.account.apiKey(), "alice");
 		server.faults()
 			.enqueue(FaultTarget.route("GET", "/scim/v2/Users"), Fault.serverError(503), Fault.serverError(503));
-		List<RetryListener.RetryEvent> retries = new CopyOnWriteArrayList<>();
+		List<ScimRetryListener.RetryEvent> retries = new CopyOnWriteArrayList<>();
 		observed().retry(retryAtOnce(4)).retryListener(retries::add).build().getUser(alice.id());
 
 		assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo(OPERATION, 1)
@@ -219,7 +222,7 @@ class ScimClientObservationTests {
 			.hasLowCardinalityKeyValue("status", "200")
 			.hasEvent("retry");
 		assertThat(contextOf("users.get").getRetries()).isEqualTo(2);
-		assertThat(retries).extracting(RetryListener.RetryEvent::operation, RetryListener.RetryEvent::reason)
+		assertThat(retries).extracting(ScimRetryListener.RetryEvent::operation, (event) -> event.reason().tag())
 			.containsExactly(tuple("users.get", "server-unavailable"), tuple("users.get", "server-unavailable"));
 		// every attempt is also Spring's http.client.requests, a child of the operation,
 		// tagged by URI template
@@ -324,7 +327,7 @@ class ScimClientObservationTests {
 	@Test
 	void withoutARegistryTheClientWorksAndStillTellsItsRetryListener() {
 		server.faults().enqueue(FaultTarget.route("GET", "/scim/v2/Users"), Fault.serverError(503));
-		List<RetryListener.RetryEvent> retries = new ArrayList<>();
+		List<ScimRetryListener.RetryEvent> retries = new ArrayList<>();
 		ScimClient client = ScimClient.builder()
 			.baseUrl(server.baseUrl())
 			.scimToken(this.account.scimToken())
@@ -333,7 +336,7 @@ class ScimClientObservationTests {
 			.build();
 		assertThat(client.listUsers().totalResults()).isZero();
 		assertThat(retries).singleElement()
-			.satisfies((retry) -> assertThat(retry.reason()).isEqualTo("server-unavailable"));
+			.satisfies((retry) -> assertThat(retry.reason()).isEqualTo(ScimRetryReason.SERVER_UNAVAILABLE));
 
 		ScimClient noop = observed().observationRegistry(ObservationRegistry.NOOP).build();
 		assertThat(noop.listUsers().totalResults()).isZero();

@@ -15,16 +15,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
-import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 import dev.grantex.scim.error.ScimAuthenticationException;
-import dev.grantex.scim.error.ScimCredential;
+import dev.grantex.scim.model.ScimCredential;
 import dev.grantex.scim.error.ScimMissingCredentialException;
 import dev.grantex.scim.error.ScimNotFoundException;
 import dev.grantex.scim.error.ScimRateLimitException;
 import dev.grantex.scim.error.ScimServerException;
 import dev.grantex.scim.error.ScimValidationException;
+import dev.grantex.scim.http.ScimJdkHttpClient;
 import dev.grantex.scim.model.CreateScimUserParams;
 import dev.grantex.scim.model.ListScimTokensResponse;
 import dev.grantex.scim.model.PatchOperation;
@@ -127,8 +128,8 @@ class ScimClientTests {
 			ScimClient tokenOnly = clientBuilder().scimToken(scimToken).build();
 
 			assertThatExceptionOfType(ScimMissingCredentialException.class).isThrownBy(() -> tokenOnly.createToken("x"))
-				.withMessageContaining("grantex.api-key")
-				.withMessageContaining("ScimClient.builder().apiKey(...)")
+				.withMessageContaining("ScimClient.Builder.apiKey(...)")
+				.withMessageContaining("ScimClient.Builder.apiKey(...)")
 				.satisfies((ex) -> assertThat(ex.credential()).isEqualTo(ScimCredential.API_KEY));
 			assertThat(server.requests()).isEmpty();
 		}
@@ -140,7 +141,7 @@ class ScimClientTests {
 			assertThatExceptionOfType(ScimAuthenticationException.class).isThrownBy(() -> wrongKey.createToken("x"))
 				.withMessageContaining("refused the developer API key on POST /v1/scim/tokens")
 				.withMessageContaining("Invalid API key")
-				.withMessageContaining("grantex.api-key")
+				.withMessageContaining("ScimClient.Builder.apiKey(...)")
 				.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(401))
 				.satisfies((ex) -> assertThat(ex.requestId()).isNotBlank());
 		}
@@ -185,7 +186,7 @@ class ScimClientTests {
 			assertThat(client.listTokens().tokens()).extracting(ScimToken::id).doesNotContain(token.id());
 			assertThatExceptionOfType(ScimAuthenticationException.class).isThrownBy(withToken::listUsers)
 				.withMessageContaining("unknown or has been revoked")
-				.withMessageContaining("grantex.scim.token");
+				.withMessageContaining("ScimClient.Builder.scimToken(...)");
 		}
 
 		@Test
@@ -678,7 +679,7 @@ class ScimClientTests {
 			assertThatExceptionOfType(ScimAuthenticationException.class).isThrownBy(apiKeyOnly::listUsers)
 				.satisfies((ex) -> assertThat(ex.credential()).isEqualTo(ScimCredential.API_KEY))
 				.withMessageContaining("refused the developer API key on GET /scim/v2/Users")
-				.withMessageContaining("grantex.scim.token")
+				.withMessageContaining("ScimClient.Builder.scimToken(...)")
 				.withMessageContaining("createToken(label)");
 			assertThat(onlyRequest().header("Authorization")).isEqualTo("Bearer " + apiKey);
 		}
@@ -697,7 +698,7 @@ class ScimClientTests {
 			ScimClient none = clientBuilder().build();
 
 			assertThatExceptionOfType(ScimMissingCredentialException.class).isThrownBy(none::listUsers)
-				.withMessageContaining("grantex.scim.token")
+				.withMessageContaining("ScimClient.Builder.scimToken(...)")
 				.withMessageContaining("createToken(label)");
 			assertThat(server.requests()).isEmpty();
 		}
@@ -733,60 +734,57 @@ class ScimClientTests {
 	class Transport {
 
 		@Test
-		void speaksHttp11ToACleartextUrlEvenWithTheJdkDefaultFactory() {
+		void explainsGrantexsRefusalOfTheHttp2UpgradeOfAGivenJdkFactory() {
 			// a JdkClientHttpRequestFactory() asks for an h2c upgrade over http://, which
-			// Grantex refuses
+			// Grantex refuses; the client cannot see inside a given factory, so it says
+			// what
+			// happened
 			ScimClient withJdkDefault = clientBuilder().scimToken(scimToken)
 				.requestFactory(new JdkClientHttpRequestFactory())
 				.build();
 
-			ScimUser user = withJdkDefault.createUser(CreateScimUserParams.of("alice"));
-			withJdkDefault.getUser(user.id());
-			withJdkDefault.deleteUser(user.id());
-
-			assertThat(server.requests()).hasSize(3)
-				.allSatisfy((request) -> assertThat(request.header("Upgrade")).isNull());
+			assertThatExceptionOfType(ScimValidationException.class)
+				.isThrownBy(() -> withJdkDefault.createUser(CreateScimUserParams.of("alice")))
+				.withMessageContaining("asked to upgrade to HTTP/2 over cleartext, which Grantex refuses");
+			assertThatExceptionOfType(ScimValidationException.class).isThrownBy(() -> withJdkDefault.getUser("u1"))
+				.withMessageContaining("asked to upgrade to HTTP/2 over cleartext, which Grantex refuses");
+			assertThat(server.users(apiKey)).isEmpty();
 		}
 
 		@Test
-		void keepsSpringsJdkFactoryWhenItAsksForCompressedAnswersAndStillSpeaksHttp11() {
-			// the client's own JDK transport does not decompress, so such a factory is
-			// kept, made to speak HTTP/1.1
-			JdkClientHttpRequestFactory compressing = new JdkClientHttpRequestFactory();
-			compressing.enableCompression(true);
-			ScimClient withCompression = clientBuilder().scimToken(scimToken).requestFactory(compressing).build();
-
-			ScimUser user = withCompression.createUser(CreateScimUserParams.of("alice"));
-			withCompression.getUser(user.id());
-
-			assertThat(server.requests()).hasSize(2).allSatisfy((request) -> {
-				assertThat(request.header("Upgrade")).isNull();
-				assertThat(request.header("Accept-Encoding")).contains("gzip");
-			});
-		}
-
-		@Test
-		void doesEveryOperationWhenGivenHttpUrlConnectionWhichCannotSendPatchNorAnAcceptableDelete() {
-			// HttpURLConnection refuses PATCH, and sends DELETE with a form content type
-			// that Grantex answers with 415
-			ScimClient withUrlConnection = clientBuilder().apiKey(apiKey)
+		void doesEveryOperationOnTheJdkHttpClientSetUpForGrantex() {
+			ScimClient onJdk = clientBuilder().apiKey(apiKey)
 				.scimToken(scimToken)
-				.requestFactory(new SimpleClientHttpRequestFactory())
+				.requestFactory(ScimJdkHttpClient.requestFactory(server.baseUrl(), Duration.ofSeconds(5),
+						Duration.ofSeconds(5)))
 				.build();
-			ScimUser user = withUrlConnection.createUser(CreateScimUserParams.of("alice"));
+			ScimUser user = onJdk.createUser(CreateScimUserParams.of("alice"));
 
-			ScimUser updated = withUrlConnection.updateUser(user.id(), PatchOperation.replace("active", false));
-			ScimUser read = withUrlConnection.getUser(user.id());
-			withUrlConnection.replaceUser(user.id(), CreateScimUserParams.of("alice"));
-			withUrlConnection.deleteUser(user.id());
-			ScimTokenWithSecret token = withUrlConnection.createToken("revoked at once");
-			withUrlConnection.revokeToken(token.id());
+			ScimUser updated = onJdk.updateUser(user.id(), PatchOperation.replace("active", false));
+			ScimUser read = onJdk.getUser(user.id());
+			onJdk.replaceUser(user.id(), CreateScimUserParams.of("alice"));
+			onJdk.deleteUser(user.id());
+			ScimTokenWithSecret token = onJdk.createToken("revoked at once");
+			onJdk.revokeToken(token.id());
 
 			assertThat(updated.active()).isFalse();
 			assertThat(read.active()).isFalse();
 			assertThat(server.requests()).extracting(RecordedRequest::method)
 				.containsExactly("POST", "PATCH", "GET", "PUT", "DELETE", "POST", "DELETE");
-			assertThat(server.requests()).allSatisfy((request) -> assertThat(request.status()).isLessThan(300));
+			assertThat(server.requests()).allSatisfy((request) -> {
+				assertThat(request.status()).isLessThan(300);
+				assertThat(request.header("Upgrade")).isNull();
+				assertThat(request.header("Accept-Encoding")).isNull();
+			});
+		}
+
+		@Test
+		void refusesHttpUrlConnectionWhichCannotSendPatchNorAnAcceptableDelete() {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> clientBuilder().requestFactory(new SimpleClientHttpRequestFactory()))
+				.withMessageStartingWith("Spring's SimpleClientHttpRequestFactory cannot be used with Grantex: "
+						+ "HttpURLConnection cannot send PATCH (updateUser), sends DELETE with a form content type "
+						+ "that Grantex refuses (deleteUser, revokeToken), and follows redirects.");
 		}
 
 		@Test
@@ -800,15 +798,12 @@ class ScimClientTests {
 			clientBuilder().restClientBuilder(shared).scimToken(scimToken).build().listUsers();
 
 			assertThat(intercepted).containsExactly("GET /scim/v2/Users");
-			// the shared builder keeps its own JDK default factory, whose h2c upgrade the
-			// fake refuses like Grantex
-			assertThatExceptionOfType(HttpClientErrorException.BadRequest.class)
-				.isThrownBy(() -> shared.build()
-					.get()
-					.uri(server.baseUrl() + "/scim/v2/ServiceProviderConfig")
-					.retrieve()
-					.toBodilessEntity())
-				.withMessageContaining("Invalid Upgrade header");
+			// the shared builder was cloned, not changed: it has no base URL of the
+			// client's
+			assertThatExceptionOfType(ResourceAccessException.class)
+				.isThrownBy(
+						() -> shared.build().get().uri("/scim/v2/ServiceProviderConfig").retrieve().toBodilessEntity())
+				.withMessageContaining("Target host is not specified");
 		}
 
 	}
@@ -834,16 +829,38 @@ class ScimClientTests {
 
 		@Test
 		void aRateLimitedRequestFailsWithTheWaitAndCreatesNothing() {
+			ScimClient unpaced = clientBuilder().scimToken(scimToken).rateLimitPacing(false).build();
 			server.ipRateLimit(2, Duration.ofMinutes(1));
+			try {
+				unpaced.listUsers();
+				unpaced.listUsers();
+				assertThatExceptionOfType(ScimRateLimitException.class)
+					.isThrownBy(() -> unpaced.createUser(CreateScimUserParams.of("rl-should-not-exist")))
+					.satisfies((ex) -> assertThat(ex.retryAfter()).isPositive())
+					.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(429))
+					.satisfies((ex) -> assertThat(ex.sent()).isTrue())
+					.withMessageContaining("rate limit exceeded");
+				assertThat(unpaced.lastRateLimit().orElseThrow().remaining()).isZero();
+				assertThat(server.users(apiKey)).isEmpty();
+			}
+			finally {
+				server.ipRateLimit(5000, Duration.ofMinutes(1));
+			}
+		}
+
+		@Test
+		void aRequestTheAnnouncedBudgetCannotAllowBeforeTheDeadlineIsNotSent() {
+			server.ipRateLimit(2, Duration.ofMinutes(2));
 			try {
 				client.listUsers();
 				client.listUsers();
+				int requests = server.requests().size();
 				assertThatExceptionOfType(ScimRateLimitException.class)
 					.isThrownBy(() -> client.createUser(CreateScimUserParams.of("rl-should-not-exist")))
-					.satisfies((ex) -> assertThat(ex.retryAfter()).isPositive())
-					.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(429))
-					.withMessageContaining("rate limit exceeded");
-				assertThat(client.lastRateLimit().orElseThrow().remaining()).isZero();
+					.satisfies((ex) -> assertThat(ex.retryAfter()).isGreaterThan(Duration.ofSeconds(60)))
+					.satisfies((ex) -> assertThat(ex.sent()).isFalse())
+					.withMessageStartingWith("Not sent: POST /scim/v2/Users would have to wait");
+				assertThat(server.requests()).hasSize(requests);
 				assertThat(server.users(apiKey)).isEmpty();
 			}
 			finally {

@@ -1,60 +1,61 @@
 package dev.grantex.scim.autoconfigure;
 
-import java.net.http.HttpClient;
 import java.util.Arrays;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientsProperties;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Scope;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.web.client.RestClient;
 
-import dev.grantex.scim.RetryListener;
 import dev.grantex.scim.ScimClient;
-import dev.grantex.scim.autoconfigure.metrics.ScimClientRetryMetrics;
+import dev.grantex.scim.autoconfigure.metrics.GrantexScimRetryMetrics;
 import dev.grantex.scim.observation.ScimClientObservationConvention;
+import dev.grantex.scim.retry.ScimRetryListener;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the Grantex {@link ScimClient}.
  *
  * <p>
- * The client starts from a clone of Boot's {@link RestClient.Builder} (so the
- * application's {@code RestClientCustomizer}s and observation registry apply, and the
- * application's builder is not changed), with a request factory from Boot's
- * {@link ClientHttpRequestFactoryBuilder} and {@link HttpClientSettings} (so
- * {@code spring.http.clients.*}, including its SSL bundle, applies) with this client's
- * own timeouts. Over {@code http://}, a JDK {@link HttpClient} is told to speak HTTP/1.1:
- * Grantex refuses the cleartext HTTP/2 upgrade that the JDK client attempts by default.
- *
- * <p>
- * With Boot's {@link ObservationRegistry} (Actuator), every operation is observed as
- * {@code grantex.scim.client.operation}, named and tagged by the application's
- * {@link ScimClientObservationConvention} bean if it has one, and switched off by
- * {@code management.observations.enable.grantex=false}; with a {@link MeterRegistry},
- * retries are counted as {@code grantex.scim.client.retries}. Every {@link RetryListener}
- * bean is told of every retry.
+ * Registers the {@link GrantexScimConnectionDetails} from {@code grantex.*} unless the
+ * application has its own, a {@link ScimClientBuilderConfigurer}, a prototype
+ * {@link ScimClient.Builder} from it (one client per Grantex account), and the
+ * {@link ScimClient}. The client's HTTP client is built by Spring Boot's
+ * {@code ClientHttpRequestFactoryBuilder} from {@code grantex.http.*}, falling back to
+ * {@code spring.http.clients.*}, never following redirects; it is created on the first
+ * request. With Boot's {@link ObservationRegistry}, every operation is observed; with a
+ * {@link MeterRegistry}, retries are counted. Every {@link ScimRetryListener} and
+ * {@link ScimClientBuilderCustomizer} bean applies, and so does every
+ * {@code RestClientCustomizer} (as with Spring Boot's own {@code RestClient.Builder}), so
+ * that {@code @RestClientTest} and {@code MockRestServiceServer} reach the client.
  */
 @AutoConfiguration(after = { HttpClientAutoConfiguration.class, ImperativeHttpClientAutoConfiguration.class },
-		afterName = { "org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
+		afterName = { "org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration",
 				"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(ScimClient.class)
-@ConditionalOnProperty(prefix = "grantex", name = "enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "grantex.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(GrantexScimProperties.class)
 public final class GrantexScimAutoConfiguration {
 
@@ -63,25 +64,65 @@ public final class GrantexScimAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ScimClient scimClient(GrantexScimProperties properties, Environment environment, ResourceLoader resourceLoader,
-			ObjectProvider<RestClient.Builder> restClientBuilder,
-			ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+	GrantexScimConnectionDetails grantexScimConnectionDetails(GrantexScimProperties properties) {
+		return new PropertiesGrantexScimConnectionDetails(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ScimClientBuilderConfigurer scimClientBuilderConfigurer(GrantexScimConnectionDetails connection,
+			GrantexScimProperties properties, ResourceLoader resourceLoader,
 			ObjectProvider<HttpClientSettings> httpClientSettings,
-			ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ImperativeHttpClientsProperties> httpClientsProperties,
+			ObjectProvider<SslBundles> sslBundles, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<ScimClientObservationConvention> observationConvention,
-			ObjectProvider<RetryListener> retryListeners, ObjectProvider<ScimClientBuilderCustomizer> customizers) {
-		if (!properties.hasCredential()) {
+			ObjectProvider<ScimRetryListener> retryListeners, ObjectProvider<ScimClientBuilderCustomizer> customizers) {
+		ImperativeHttpClientsProperties clients = httpClientsProperties.getIfAvailable();
+		return new ScimClientBuilderConfigurer(connection, properties,
+				GrantexScimRequestFactories.kind(properties.http().factory(),
+						(clients != null) ? clients.getFactory() : null, resourceLoader.getClassLoader()),
+				GrantexScimHttpSettings.of(properties.http(), httpClientSettings.getIfAvailable(), sslBundles),
+				observationRegistry.getIfUnique(), observationConvention.getIfUnique(),
+				retryListeners.orderedStream().toList(), customizers.orderedStream().toList());
+	}
+
+	@Bean
+	@Scope(ConfigurableBeanFactory.SCOPE_PROTOTYPE)
+	@ConditionalOnMissingBean
+	ScimClient.Builder scimClientBuilder(ScimClientBuilderConfigurer configurer) {
+		return configurer.builder();
+	}
+
+	/**
+	 * The client, created when first needed: an application that builds a client per
+	 * Grantex account may have no credential of its own to give this one.
+	 */
+	@Bean
+	@Lazy
+	@ConditionalOnMissingBean
+	ScimClient scimClient(ScimClientBuilderConfigurer configurer, Environment environment) {
+		if (!configurer.hasCredential()) {
 			throw new GrantexScimCredentialsMissingException(Arrays.asList(environment.getActiveProfiles()));
 		}
-		ScimClientBuilderFactory factory = new ScimClientBuilderFactory(properties, resourceLoader, restClientBuilder,
-				requestFactoryBuilder, httpClientSettings);
-		ScimClient.Builder builder = factory.builder(factory.connectTimeout(), factory.readTimeout())
-			.retry(properties.retry().toSettings());
-		observationRegistry.ifAvailable(builder::observationRegistry);
-		observationConvention.ifAvailable(builder::observationConvention);
-		retryListeners.orderedStream().forEach(builder::retryListener);
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
-		return builder.build();
+		return configurer.builder().build();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(RestClientCustomizer.class)
+	static class RestClientCustomizersConfiguration {
+
+		/**
+		 * Applies every {@code RestClientCustomizer}, as Spring Boot does to its own
+		 * {@code RestClient.Builder}: first, so that the application's own
+		 * {@link ScimClientBuilderCustomizer}s come after.
+		 */
+		@Bean
+		@Order(Ordered.HIGHEST_PRECEDENCE)
+		ScimClientBuilderCustomizer grantexScimRestClientCustomizers(ObjectProvider<RestClientCustomizer> customizers) {
+			return (builder) -> customizers.orderedStream()
+				.forEach((customizer) -> builder.restClientCustomizer(customizer::customize));
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -91,8 +132,8 @@ public final class GrantexScimAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ScimClientRetryMetrics scimClientRetryMetrics(MeterRegistry meterRegistry) {
-			return new ScimClientRetryMetrics(meterRegistry);
+		GrantexScimRetryMetrics grantexScimRetryMetrics(MeterRegistry meterRegistry) {
+			return new GrantexScimRetryMetrics(meterRegistry);
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.grantex.scim.autoconfigure;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -35,7 +36,22 @@ class GrantexScimCredentialsFailureAnalyzer extends AbstractFailureAnalyzer<Gran
 				"The API key alone can create SCIM tokens; provisioning users needs the SCIM token.",
 				"If you keep these settings in a profile-specific file, you may need to activate that profile "
 						+ profiles(activeProfiles) + ".",
-				"If this application should not call Grantex, set grantex.enabled=false.");
+				"If this application builds its clients per Grantex account from the ScimClient.Builder bean, do not "
+						+ "inject the ScimClient bean, which needs a credential of its own.",
+				disableHint());
+	}
+
+	/**
+	 * How to turn the client off: a property, unless the application was built with
+	 * Spring AOT, which fixed the conditions of every bean when it was built.
+	 */
+	static String disableHint() {
+		if (AotDetector.useGeneratedArtifacts()) {
+			return "If this application should not call Grantex, rebuild it with grantex.enabled=false: it runs "
+					+ "with Spring AOT, which fixed at build time which beans exist, so setting the property now "
+					+ "changes nothing.";
+		}
+		return "If this application should not call Grantex, set grantex.enabled=false.";
 	}
 
 	private static String profiles(List<String> activeProfiles) {

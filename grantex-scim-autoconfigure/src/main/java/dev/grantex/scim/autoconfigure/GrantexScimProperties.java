@@ -8,42 +8,46 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientsProperties;
+import org.springframework.util.unit.DataSize;
 
-import dev.grantex.scim.RetrySettings;
+import dev.grantex.scim.ScimBaseUrl;
+import dev.grantex.scim.model.ScimCredential;
+import dev.grantex.scim.retry.ScimRetrySettings;
 
 /**
- * Configuration of the auto-configured {@link dev.grantex.scim.ScimClient}, bound from
- * {@code grantex.*}.
+ * Configuration of the auto-configured Grantex SCIM client, bound from {@code grantex.*}.
  *
  * <p>
- * Immutable, and checked when it is bound: a base URL that is not an absolute
- * {@code http} or {@code https} URL, a credential that is set but blank or holds
- * whitespace, and a timeout that is not positive each fail start-up with a message that
- * names the property. A credential's value never appears in a message, in
- * {@link #toString()}, or (with Spring Boot Actuator) in {@code /actuator/env} or
+ * Immutable, and checked when it is bound by the same rules as the client's builder: a
+ * setting that cannot work fails start-up with a message that names the property, never
+ * its value when that may be a secret. A credential's value never appears in a message,
+ * in {@link #toString()}, or (with Spring Boot Actuator) in {@code /actuator/env} or
  * {@code /actuator/configprops}.
  *
  * @param enabled Whether to auto-configure the Grantex SCIM client.
- * @param baseUrl Base URL of the Grantex API. Must be an absolute http or https URL
- * without query or fragment; a path prefix is kept.
+ * @param baseUrl Base URL of the Grantex API: absolute http or https, without user
+ * information, query or fragment; a path prefix is kept.
  * @param apiKey Developer API key (gx_live_... or gx_test_...), used to manage SCIM
  * tokens on /v1/scim/tokens. The GRANTEX_API_KEY environment variable sets it too.
  * @param scim SCIM settings.
- * @param connectTimeout How long this client waits for a connection to Grantex. Defaults
- * to spring.http.clients.connect-timeout when that is set, else to 10 seconds.
- * @param readTimeout How long this client waits for a response from Grantex. Defaults to
- * spring.http.clients.read-timeout when that is set, else to 30 seconds.
  * @param patchValidation Whether the client refuses, before sending, PATCH operations
  * that Grantex would accept and then silently ignore. Turn off only for a server that
  * supports more than Grantex does.
+ * @param maxResponseSize Largest answer the client reads, after any decompression; a
+ * larger one fails without being read.
+ * @param http HTTP client settings of this client only; unset ones fall back to
+ * spring.http.clients.*.
  * @param retry Retry settings.
+ * @param rateLimit Pacing under Grantex's rate limits.
  * @param health Health indicator settings.
  */
 @ConfigurationProperties("grantex")
 public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
-		@DefaultValue("https://api.grantex.dev") URI baseUrl, @Nullable String apiKey, @DefaultValue Scim scim,
-		@Nullable Duration connectTimeout, @Nullable Duration readTimeout,
-		@DefaultValue("true") boolean patchValidation, @DefaultValue Retry retry, @DefaultValue Health health) {
+		@DefaultValue("https://api.grantex.dev") String baseUrl, @Nullable String apiKey, @DefaultValue Scim scim,
+		@DefaultValue("true") boolean patchValidation, @DefaultValue("4MB") DataSize maxResponseSize,
+		@DefaultValue Http http, @DefaultValue Retry retry, @DefaultValue RateLimit rateLimit,
+		@DefaultValue Health health) {
 
 	/**
 	 * Checks every setting, naming the property that is wrong.
@@ -51,34 +55,33 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 	 * @param baseUrl base URL of the Grantex API
 	 * @param apiKey developer API key
 	 * @param scim SCIM settings
-	 * @param connectTimeout how long the client waits for a connection
-	 * @param readTimeout how long the client waits for a response
 	 * @param patchValidation whether the client refuses PATCH operations that Grantex
 	 * would ignore
+	 * @param maxResponseSize the largest answer to read
+	 * @param http HTTP client settings
 	 * @param retry retry settings
+	 * @param rateLimit pacing settings
 	 * @param health health indicator settings
 	 * @throws IllegalArgumentException if a setting is invalid
 	 */
 	public GrantexScimProperties {
-		checkBaseUrl(baseUrl);
-		checkCredential(apiKey, "grantex.api-key", "your developer API key (gx_live_... or gx_test_...)");
-		checkTimeout(connectTimeout, "grantex.connect-timeout");
-		checkTimeout(readTimeout, "grantex.read-timeout");
-		if (scim == null) {
-			scim = new Scim(null);
-		}
-		if (health == null) {
-			health = Health.DEFAULTS;
+		PropertyChecks.placeholders(baseUrl, "grantex.base-url");
+		ScimBaseUrl.check(baseUrl, "grantex.base-url");
+		PropertyChecks.placeholders(apiKey, "grantex.api-key");
+		apiKey = ScimCredential.API_KEY.check(apiKey, "grantex.api-key");
+		if (maxResponseSize.toBytes() < 64 * 1024) {
+			throw new IllegalArgumentException(
+					"grantex.max-response-size must be at least 64KB (a page of 200 users is about 100KB), was "
+							+ maxResponseSize);
 		}
 	}
 
 	/**
-	 * Whether at least one credential is configured.
-	 * @return {@code true} if {@code grantex.api-key} or {@code grantex.scim.token} is
-	 * set
+	 * The base URL, checked.
+	 * @return the base URL
 	 */
-	public boolean hasCredential() {
-		return this.apiKey != null || this.scim.token() != null;
+	public URI baseUri() {
+		return ScimBaseUrl.check(this.baseUrl, "grantex.base-url");
 	}
 
 	/**
@@ -87,63 +90,13 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 	 */
 	@Override
 	public String toString() {
-		return "GrantexScimProperties[enabled=" + this.enabled + ", baseUrl=" + this.baseUrl + ", apiKey="
-				+ redacted(this.apiKey) + ", scim=" + this.scim + ", connectTimeout=" + this.connectTimeout
-				+ ", readTimeout=" + this.readTimeout + ", patchValidation=" + this.patchValidation + ", retry="
-				+ this.retry + ", health=" + this.health + "]";
+		return "GrantexScimProperties[enabled=" + this.enabled + ", baseUrl=" + ScimBaseUrl.describe(baseUri())
+				+ ", apiKey=" + redacted(this.apiKey) + ", scim=" + this.scim + ", patchValidation="
+				+ this.patchValidation + ", maxResponseSize=" + this.maxResponseSize + ", http=" + this.http
+				+ ", retry=" + this.retry + ", rateLimit=" + this.rateLimit + ", health=" + this.health + "]";
 	}
 
-	private static void checkBaseUrl(@Nullable URI baseUrl) {
-		if (baseUrl == null) {
-			throw new IllegalArgumentException("grantex.base-url must not be empty; remove it to use "
-					+ "https://api.grantex.dev, or set the URL of your Grantex server");
-		}
-		if (baseUrl.getRawUserInfo() != null) {
-			// never echoed: the user information may be a secret
-			throw new IllegalArgumentException("grantex.base-url must not contain user information (user:password@); "
-					+ "set grantex.api-key and grantex.scim.token instead");
-		}
-		String scheme = baseUrl.getScheme();
-		if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
-			throw new IllegalArgumentException("grantex.base-url must be an absolute http or https URL such as "
-					+ "https://api.grantex.dev, was '" + baseUrl + "'");
-		}
-		if (baseUrl.getHost() == null) {
-			throw new IllegalArgumentException("grantex.base-url has no valid host name, was '" + baseUrl + "'");
-		}
-		if (baseUrl.getRawQuery() != null || baseUrl.getRawFragment() != null) {
-			throw new IllegalArgumentException(
-					"grantex.base-url must not have a query or fragment, was '" + baseUrl + "'");
-		}
-	}
-
-	private static void checkCredential(@Nullable String value, String property, String what) {
-		if (value == null) {
-			return;
-		}
-		String stripped = value.strip();
-		if (stripped.isEmpty()) {
-			throw new IllegalArgumentException(property + " is set but blank; set it to " + what
-					+ ", or remove it (check that the environment variable or placeholder it comes from has a value)");
-		}
-		for (int i = 0; i < stripped.length(); i++) {
-			char c = stripped.charAt(i);
-			if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-				// never echoed: the value is a secret
-				throw new IllegalArgumentException(property + " must not contain whitespace or control characters; "
-						+ "check that it was copied whole and alone");
-			}
-		}
-	}
-
-	private static void checkTimeout(@Nullable Duration timeout, String property) {
-		if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
-			throw new IllegalArgumentException(
-					property + " must be positive, such as 10s or 500ms, was " + DurationStyle.SIMPLE.print(timeout));
-		}
-	}
-
-	private static String redacted(@Nullable String secret) {
+	static String redacted(@Nullable String secret) {
 		return (secret != null) ? "******" : "null";
 	}
 
@@ -159,11 +112,12 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 		/**
 		 * Checks the token, naming the property if it is wrong.
 		 * @param token the SCIM bearer token
-		 * @throws IllegalArgumentException if the token is set but blank or holds
-		 * whitespace
+		 * @throws IllegalArgumentException if the token is set but blank, holds anything
+		 * but visible ASCII, or is an unresolved placeholder
 		 */
 		public Scim {
-			checkCredential(token, "grantex.scim.token", "a SCIM token (created with the API key)");
+			PropertyChecks.placeholders(token, "grantex.scim.token");
+			token = ScimCredential.SCIM_TOKEN.check(token, "grantex.scim.token");
 		}
 
 		/**
@@ -178,11 +132,58 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 	}
 
 	/**
-	 * How failed calls are retried, bound from {@code grantex.retry.*}. Reads,
-	 * {@code PUT} and {@code DELETE} are retried on connection failures, timeouts, 429,
-	 * 502, 503 and 504; {@code POST} and {@code PATCH} only where Grantex provably did
-	 * nothing (429, a refused connection, a connect timeout), except that a create first
-	 * checks whether its unanswered attempt created the user.
+	 * The HTTP client of this client only, bound from {@code grantex.http.*}, like Spring
+	 * Boot's {@code spring.http.clients.*}: an unset setting falls back to that, then to
+	 * the client's default. Redirects are never followed, whatever
+	 * {@code spring.http.clients.redirects} says.
+	 *
+	 * @param factory Which HTTP client to use. Defaults to
+	 * spring.http.clients.imperative.factory when that is set, else to http-components
+	 * (Apache HttpClient 5, which the starter brings).
+	 * @param connectTimeout How long to wait for a connection to Grantex. Defaults to
+	 * spring.http.clients.connect-timeout, else 10 seconds.
+	 * @param readTimeout How long one answer may take, from sending the request to the
+	 * last byte of its body. Defaults to spring.http.clients.read-timeout, else 30
+	 * seconds.
+	 * @param maxConnections Most connections to Grantex at once, with http-components;
+	 * enough for as many threads as share the client.
+	 * @param ssl SSL settings.
+	 */
+	public record Http(ImperativeHttpClientsProperties.@Nullable Factory factory, @Nullable Duration connectTimeout,
+			@Nullable Duration readTimeout, @DefaultValue("64") int maxConnections, @DefaultValue Ssl ssl) {
+
+		/**
+		 * Checks the settings, naming the property that is wrong.
+		 * @param factory which HTTP client to use
+		 * @param connectTimeout how long to wait for a connection
+		 * @param readTimeout how long one answer may take
+		 * @param maxConnections most connections at once
+		 * @param ssl SSL settings
+		 * @throws IllegalArgumentException if a setting is out of range
+		 */
+		public Http {
+			PropertyChecks.positive(connectTimeout, "grantex.http.connect-timeout");
+			PropertyChecks.positive(readTimeout, "grantex.http.read-timeout");
+			if (maxConnections < 1) {
+				throw new IllegalArgumentException(
+						"grantex.http.max-connections must be at least 1, was " + maxConnections);
+			}
+		}
+
+		/**
+		 * SSL settings of this client's HTTP client.
+		 *
+		 * @param bundle Name of the SSL bundle (spring.ssl.bundle.*) for a private CA or
+		 * mutual TLS in front of Grantex. Defaults to spring.http.clients.ssl.bundle.
+		 */
+		public record Ssl(@Nullable String bundle) {
+		}
+
+	}
+
+	/**
+	 * How failed calls are retried, bound from {@code grantex.retry.*}; the rules are
+	 * {@link ScimRetrySettings}'.
 	 *
 	 * @param enabled Whether to retry failed calls at all.
 	 * @param maxAttempts Most attempts per call, the first included.
@@ -191,8 +192,8 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 	 * @param maxDelay Longest computed wait between attempts.
 	 * @param jitter Largest fraction, 0 to 1, by which a computed wait is shortened at
 	 * random, so that many clients do not retry in step.
-	 * @param deadline Longest a call may take, retries and waits included; no retry
-	 * starts that would end later.
+	 * @param deadline Longest a call may take, retries, waits and pacing included; also
+	 * when retry is off.
 	 * @param maxRetryAfter Longest retry-after to wait for; a longer one fails the call
 	 * at once with a ScimRateLimitException carrying the wait.
 	 */
@@ -209,17 +210,18 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 		 * @param multiplier how much each further wait grows
 		 * @param maxDelay longest computed wait between attempts
 		 * @param jitter largest fraction by which a computed wait is shortened at random
-		 * @param deadline longest a call may take, retries and waits included
+		 * @param deadline longest a call may take
 		 * @param maxRetryAfter longest retry-after to wait for
 		 * @throws IllegalArgumentException if a setting is out of range
 		 */
 		public Retry {
 			try {
-				new RetrySettings(enabled, maxAttempts, initialDelay, multiplier, maxDelay, jitter, deadline,
+				new ScimRetrySettings(enabled, maxAttempts, initialDelay, multiplier, maxDelay, jitter, deadline,
 						maxRetryAfter);
 			}
 			catch (IllegalArgumentException ex) {
-				throw new IllegalArgumentException("grantex.retry." + kebabCase(String.valueOf(ex.getMessage())), ex);
+				throw new IllegalArgumentException(
+						"grantex.retry." + PropertyChecks.kebabCase(String.valueOf(ex.getMessage())), ex);
 			}
 		}
 
@@ -227,28 +229,35 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 		 * The client's retry settings.
 		 * @return the settings
 		 */
-		public RetrySettings toSettings() {
-			return new RetrySettings(this.enabled, this.maxAttempts, this.initialDelay, this.multiplier, this.maxDelay,
-					this.jitter, this.deadline, this.maxRetryAfter);
+		public ScimRetrySettings toSettings() {
+			return new ScimRetrySettings(this.enabled, this.maxAttempts, this.initialDelay, this.multiplier,
+					this.maxDelay, this.jitter, this.deadline, this.maxRetryAfter);
 		}
 
+	}
+
+	/**
+	 * Pacing under the rate limits Grantex announces, bound from
+	 * {@code grantex.rate-limit.*}.
+	 *
+	 * @param pacing Whether to spread requests under the budget Grantex announces in its
+	 * x-ratelimit headers, so that a burst waits instead of meeting 429.
+	 * @param reserve Share of each rate limit, 0 to less than 1, left for others, such as
+	 * other application instances behind the same IP address.
+	 */
+	public record RateLimit(@DefaultValue("true") boolean pacing, @DefaultValue("0") double reserve) {
+
 		/**
-		 * Turns the leading camelCase name of a core message into the property's
-		 * kebab-case name.
+		 * Checks the reserve, naming the property if it is wrong.
+		 * @param pacing whether to pace
+		 * @param reserve the share left for others
+		 * @throws IllegalArgumentException if the reserve is out of range
 		 */
-		private static String kebabCase(String message) {
-			StringBuilder result = new StringBuilder(message.length() + 4);
-			int i = 0;
-			for (; i < message.length() && Character.isLetter(message.charAt(i)); i++) {
-				char c = message.charAt(i);
-				if (Character.isUpperCase(c)) {
-					result.append('-').append(Character.toLowerCase(c));
-				}
-				else {
-					result.append(c);
-				}
+		public RateLimit {
+			if (!(reserve >= 0.0 && reserve < 1.0)) {
+				throw new IllegalArgumentException("grantex.rate-limit.reserve must be at least 0 and less than 1, "
+						+ "such as 0.5 for two instances behind one IP address, was " + reserve);
 			}
-			return result.append(message, i, message.length()).toString();
 		}
 
 	}
@@ -256,11 +265,10 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 	/**
 	 * The Actuator health indicator {@code grantexScim}, bound from
 	 * {@code grantex.health.*}. Its probes never retry, use their own short timeout, and
-	 * are cached, so that frequent health checks neither hammer Grantex nor slow the
-	 * health endpoint.
+	 * are cached and shared, so that frequent health checks neither hammer Grantex nor
+	 * slow the health endpoint.
 	 *
-	 * @param timeout Connect and read timeout of each health probe request. Probes are
-	 * never retried.
+	 * @param timeout How long a health check waits for Grantex. Probes are never retried.
 	 * @param cacheTtl How long a health result is reused before Grantex is probed again;
 	 * 0 probes on every check.
 	 * @param validateApiKey Whether the health check also validates the API key by
@@ -269,24 +277,19 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 	public record Health(@DefaultValue("3s") Duration timeout, @DefaultValue("30s") Duration cacheTtl,
 			@DefaultValue("false") boolean validateApiKey) {
 
-		static final Health DEFAULTS = new Health(Duration.ofSeconds(3), Duration.ofSeconds(30), false);
-
 		/**
 		 * Checks the settings, naming the property that is wrong.
-		 * @param timeout connect and read timeout of each health probe request
+		 * @param timeout how long a health check waits for Grantex
 		 * @param cacheTtl how long a health result is reused
 		 * @param validateApiKey whether the health check also validates the API key
 		 * @throws IllegalArgumentException if the timeout is not positive or the cache
 		 * TTL is negative
 		 */
 		public Health {
-			if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-				throw new IllegalArgumentException("grantex.health.timeout must be positive, such as 3s or 500ms, was "
-						+ ((timeout != null) ? DurationStyle.SIMPLE.print(timeout) : "empty"));
-			}
-			if (cacheTtl == null || cacheTtl.isNegative()) {
+			PropertyChecks.positive(timeout, "grantex.health.timeout");
+			if (cacheTtl.isNegative()) {
 				throw new IllegalArgumentException("grantex.health.cache-ttl must not be negative (0 turns the cache "
-						+ "off), was " + ((cacheTtl != null) ? DurationStyle.SIMPLE.print(cacheTtl) : "empty"));
+						+ "off), was " + DurationStyle.SIMPLE.print(cacheTtl));
 			}
 		}
 

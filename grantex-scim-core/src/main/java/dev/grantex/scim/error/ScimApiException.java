@@ -1,6 +1,7 @@
 package dev.grantex.scim.error;
 
 import java.io.Serial;
+import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,8 +17,6 @@ public class ScimApiException extends ScimException {
 	private static final long serialVersionUID = 1L;
 
 	/** What the server answered. */
-	@SuppressWarnings("serial") // records of strings and immutable values; serializable
-								// enough for logging
 	private final ScimErrorResponse response;
 
 	/**
@@ -84,6 +83,49 @@ public class ScimApiException extends ScimException {
 	 */
 	public @Nullable RateLimit rateLimit() {
 		return this.response.rateLimit();
+	}
+
+	/**
+	 * {@link ScimFailureCategory#SERVER_ERROR} for a 5xx, else
+	 * {@link ScimFailureCategory#CLIENT_ERROR}.
+	 */
+	@Override
+	public ScimFailureCategory category() {
+		return (statusCode() >= 500) ? ScimFailureCategory.SERVER_ERROR : ScimFailureCategory.CLIENT_ERROR;
+	}
+
+	/**
+	 * {@code true} for a 5xx, after which the server may have done the work; a 4xx is
+	 * refused before anything is done.
+	 */
+	@Override
+	public boolean requestMayHaveBeenProcessed() {
+		return statusCode() >= 500;
+	}
+
+	/**
+	 * {@link ScimRetryReason#SERVER_UNAVAILABLE} for 502, 503 and 504; a 500 and other
+	 * statuses fail the same way again.
+	 */
+	@Override
+	public @Nullable ScimRetryReason retryReason() {
+		int status = statusCode();
+		return (status == 502 || status == 503 || status == 504) ? ScimRetryReason.SERVER_UNAVAILABLE : null;
+	}
+
+	@Override
+	public @Nullable Duration retryAfter() {
+		return this.response.retryAfter();
+	}
+
+	@Override
+	public String summary() {
+		String explanation = this.response.explanation();
+		return statusCode() + ((explanation != null) ? " " + abbreviate(explanation) : "");
+	}
+
+	private static String abbreviate(String text) {
+		return (text.length() <= 80) ? text : text.substring(0, 80) + "…";
 	}
 
 }

@@ -2,6 +2,8 @@ package dev.grantex.scim.error;
 
 import java.io.Serial;
 
+import dev.grantex.scim.model.ScimCredential;
+
 /**
  * Grantex refused the credential sent (401 or 403). The message says which credential was
  * refused and how to supply the right one: the developer API key works only on

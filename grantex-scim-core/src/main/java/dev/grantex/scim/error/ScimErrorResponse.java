@@ -1,5 +1,7 @@
 package dev.grantex.scim.error;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
@@ -11,6 +13,11 @@ import dev.grantex.scim.model.RateLimit;
  * SCIM ({@code detail}, {@code scimType}, {@code status}), Grantex ({@code message},
  * {@code code}, {@code requestId}) or the framework's ({@code message}, {@code error},
  * {@code statusCode}).
+ *
+ * <p>
+ * Every text here comes from the server, which may be hostile or misconfigured: each has
+ * had the client's credentials removed (also in part), control characters escaped, and
+ * its length capped, in that order, before it was stored.
  *
  * @param status the HTTP status code
  * @param request the request that failed, as method and URI template, e.g. {@code GET
@@ -26,12 +33,15 @@ import dev.grantex.scim.model.RateLimit;
  * none
  * @param retryAfter the wait a {@code retry-after} header asked for, or {@code null} when
  * there was none
- * @param body the response body as text, cut to a few kilobytes; empty when there was
- * none
+ * @param body the start of the response body as text (at most 4,096 characters); empty
+ * when there was none
  */
 public record ScimErrorResponse(int status, String request, @Nullable String code, @Nullable String message,
 		@Nullable String scimType, @Nullable String detail, @Nullable String requestId, @Nullable RateLimit rateLimit,
-		@Nullable Duration retryAfter, String body) {
+		@Nullable Duration retryAfter, String body) implements Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
 
 	/**
 	 * The most specific text the server gave: the SCIM {@code detail}, else the

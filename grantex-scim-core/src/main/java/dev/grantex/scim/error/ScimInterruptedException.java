@@ -2,10 +2,12 @@ package dev.grantex.scim.error;
 
 import java.io.Serial;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * The calling thread was interrupted while the client waited to retry, so it stopped
- * retrying. The thread's interrupt flag is left set; the cause is the failure that was
- * about to be retried.
+ * The calling thread was interrupted while the client waited to send or to retry, so it
+ * stopped. The thread's interrupt flag is left set; the cause is the failure that was
+ * about to be retried, if any, and this exception classifies itself as that failure.
  */
 public class ScimInterruptedException extends ScimException {
 
@@ -15,10 +17,26 @@ public class ScimInterruptedException extends ScimException {
 	/**
 	 * Creates the exception.
 	 * @param message the message
-	 * @param cause the failure that was about to be retried
+	 * @param cause the failure that was about to be retried, or {@code null} when the
+	 * wait was for the rate limit
 	 */
-	public ScimInterruptedException(String message, Throwable cause) {
+	public ScimInterruptedException(String message, @Nullable Throwable cause) {
 		super(message, cause);
+	}
+
+	@Override
+	public ScimFailureCategory category() {
+		return (getCause() instanceof ScimException failure) ? failure.category() : ScimFailureCategory.CLIENT_ERROR;
+	}
+
+	@Override
+	public boolean requestMayHaveBeenProcessed() {
+		return getCause() instanceof ScimException failure && failure.requestMayHaveBeenProcessed();
+	}
+
+	@Override
+	public String summary() {
+		return "interrupted";
 	}
 
 }

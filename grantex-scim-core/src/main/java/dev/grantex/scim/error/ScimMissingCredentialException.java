@@ -2,9 +2,11 @@ package dev.grantex.scim.error;
 
 import java.io.Serial;
 
+import dev.grantex.scim.model.ScimCredential;
+
 /**
  * The operation needs a credential the client was not given; nothing was sent. The
- * message names the property or builder call that supplies it.
+ * message says how to supply it.
  */
 public class ScimMissingCredentialException extends ScimException {
 
@@ -30,6 +32,21 @@ public class ScimMissingCredentialException extends ScimException {
 	 */
 	public ScimCredential credential() {
 		return this.credential;
+	}
+
+	@Override
+	public ScimFailureCategory category() {
+		return ScimFailureCategory.CLIENT_ERROR;
+	}
+
+	@Override
+	public boolean requestMayHaveBeenProcessed() {
+		return false;
+	}
+
+	@Override
+	public String summary() {
+		return "no " + this.credential.displayName() + " configured";
 	}
 
 }

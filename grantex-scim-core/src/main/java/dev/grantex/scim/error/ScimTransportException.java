@@ -38,13 +38,36 @@ public class ScimTransportException extends ScimException {
 		return this.kind;
 	}
 
+	@Override
+	public ScimFailureCategory category() {
+		return ScimFailureCategory.TRANSPORT_ERROR;
+	}
+
 	/**
-	 * Whether the request can have reached the server, so that repeating a non-idempotent
-	 * one risks doing it twice.
-	 * @return {@code false} only when the connection was never established
+	 * {@code false} only when the connection was never established.
 	 */
+	@Override
 	public boolean requestMayHaveBeenProcessed() {
 		return this.kind != Kind.CONNECT_REFUSED && this.kind != Kind.CONNECT_TIMEOUT;
+	}
+
+	@Override
+	public ScimRetryReason retryReason() {
+		return switch (this.kind) {
+			case CONNECT_REFUSED, CONNECT_TIMEOUT -> ScimRetryReason.CONNECT_FAILURE;
+			case READ_TIMEOUT -> ScimRetryReason.TIMEOUT;
+			case CONNECTION_RESET -> ScimRetryReason.CONNECTION_RESET;
+		};
+	}
+
+	@Override
+	public String summary() {
+		return switch (this.kind) {
+			case CONNECT_REFUSED -> "connect refused";
+			case CONNECT_TIMEOUT -> "connect timeout";
+			case READ_TIMEOUT -> "read timeout";
+			case CONNECTION_RESET -> "connection reset";
+		};
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package dev.grantex.scim.model;
 
+import java.io.Serial;
+import java.io.Serializable;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -21,14 +24,22 @@ import org.jspecify.annotations.Nullable;
  * @param observedAt when the response carrying these values was received
  */
 public record RateLimit(long limit, long remaining, Duration resetAfter, @Nullable Duration retryAfter,
-		Instant observedAt) {
+		Instant observedAt) implements Serializable {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
 
 	/**
 	 * When the current window resets.
-	 * @return the reset instant
+	 * @return the reset instant; {@link Instant#MAX} for a reset too far away to name
 	 */
 	public Instant resetAt() {
-		return this.observedAt.plus(this.resetAfter);
+		try {
+			return this.observedAt.plus(this.resetAfter);
+		}
+		catch (ArithmeticException | DateTimeException ex) {
+			return Instant.MAX;
+		}
 	}
 
 }

@@ -5,18 +5,18 @@ import io.micrometer.common.KeyValues;
 import org.jspecify.annotations.Nullable;
 
 import dev.grantex.scim.error.ScimApiException;
+import dev.grantex.scim.error.ScimException;
+import dev.grantex.scim.error.ScimFailureCategory;
 import dev.grantex.scim.error.ScimInterruptedException;
 import dev.grantex.scim.error.ScimProtocolException;
-import dev.grantex.scim.error.ScimRateLimitException;
-import dev.grantex.scim.error.ScimTransportException;
 import dev.grantex.scim.observation.ScimClientObservationDocumentation.HighCardinalityKeyNames;
 import dev.grantex.scim.observation.ScimClientObservationDocumentation.LowCardinalityKeyNames;
 
 /**
  * The default names and tags: observation {@code grantex.scim.client.operation} (a timer
  * of that name with Spring Boot's metrics), tagged {@code operation}, {@code outcome},
- * {@code status} and {@code exception}; the user or token id only as a high-cardinality
- * key, for traces.
+ * {@code status}, {@code exception} and {@code client.name}; the user or token id only as
+ * a high-cardinality key, for traces.
  */
 public class DefaultScimClientObservationConvention implements ScimClientObservationConvention {
 
@@ -47,8 +47,10 @@ public class DefaultScimClientObservationConvention implements ScimClientObserva
 		Throwable error = context.getError();
 		return KeyValues.of(KeyValue.of(LowCardinalityKeyNames.OPERATION, context.getOperation()),
 				KeyValue.of(LowCardinalityKeyNames.OUTCOME, outcome(error)),
-				KeyValue.of(LowCardinalityKeyNames.STATUS, status(context)), KeyValue
-					.of(LowCardinalityKeyNames.EXCEPTION, (error != null) ? error.getClass().getSimpleName() : NONE));
+				KeyValue.of(LowCardinalityKeyNames.STATUS, status(context)),
+				KeyValue.of(LowCardinalityKeyNames.EXCEPTION,
+						(error != null) ? error.getClass().getSimpleName() : NONE),
+				KeyValue.of(LowCardinalityKeyNames.CLIENT_NAME, context.getClientName()));
 	}
 
 	@Override
@@ -65,7 +67,10 @@ public class DefaultScimClientObservationConvention implements ScimClientObserva
 	 * @return the status, or {@code none}
 	 */
 	protected String status(ScimClientObservationContext context) {
-		Throwable failure = unwrap(context.getError());
+		Throwable failure = context.getError();
+		if (failure instanceof ScimInterruptedException interrupted && interrupted.getCause() != null) {
+			failure = interrupted.getCause();
+		}
 		int status = context.getStatus();
 		if (failure instanceof ScimApiException api) {
 			status = api.statusCode();
@@ -74,45 +79,26 @@ public class DefaultScimClientObservationConvention implements ScimClientObserva
 			status = protocol.statusCode();
 		}
 		else if (failure != null) {
+			// no answer ended it: a transport failure, a missing credential
 			status = -1;
 		}
 		return (status > 0) ? Integer.toString(status) : NONE;
 	}
 
 	/**
-	 * Classifies how an operation ended.
+	 * Classifies how an operation ended: {@code success}, or the failure's own
+	 * {@linkplain ScimException#category() category}; any other exception is a
+	 * {@code client-error}.
 	 * @param error the failure, or {@code null} on success
 	 * @return {@code success}, {@code client-error}, {@code server-error},
 	 * {@code rate-limited} or {@code transport-error}
 	 */
 	protected String outcome(@Nullable Throwable error) {
-		Throwable failure = unwrap(error);
-		if (failure == null) {
+		if (error == null) {
 			return "success";
 		}
-		if (failure instanceof ScimRateLimitException) {
-			return "rate-limited";
-		}
-		if (failure instanceof ScimApiException api) {
-			return (api.statusCode() >= 500) ? "server-error" : "client-error";
-		}
-		if (failure instanceof ScimTransportException) {
-			return "transport-error";
-		}
-		if (failure instanceof ScimProtocolException) {
-			return "server-error";
-		}
-		// a missing credential or anything else the caller has to fix
-		return "client-error";
-	}
-
-	/**
-	 * The failure that ended the operation: an interrupted wait to retry stands for the
-	 * attempt before it.
-	 */
-	private static @Nullable Throwable unwrap(@Nullable Throwable error) {
-		return (error instanceof ScimInterruptedException interrupted && interrupted.getCause() != null)
-				? interrupted.getCause() : error;
+		return (error instanceof ScimException failure) ? failure.category().tag()
+				: ScimFailureCategory.CLIENT_ERROR.tag();
 	}
 
 }

@@ -19,6 +19,8 @@ public final class ScimClientObservationContext extends Observation.Context {
 
 	private final @Nullable String resourceId;
 
+	private final String clientName;
+
 	private int status = -1;
 
 	private int retries;
@@ -32,11 +34,30 @@ public final class ScimClientObservationContext extends Observation.Context {
 	 */
 	public ScimClientObservationContext(String operation, String method, String uriTemplate,
 			@Nullable String resourceId) {
+		this(operation, method, uriTemplate, resourceId, DEFAULT_CLIENT_NAME);
+	}
+
+	/**
+	 * Creates the context of one operation of a named client.
+	 * @param operation the operation's stable name, e.g. {@code users.get}
+	 * @param method the HTTP method
+	 * @param uriTemplate the URI template, e.g. {@code /scim/v2/Users/{id}}
+	 * @param resourceId the user or token id the operation concerns, or {@code null}
+	 * @param clientName the client's name, low-cardinality, e.g. {@code grantex}
+	 */
+	public ScimClientObservationContext(String operation, String method, String uriTemplate,
+			@Nullable String resourceId, String clientName) {
 		this.operation = operation;
 		this.method = method;
 		this.uriTemplate = uriTemplate;
 		this.resourceId = resourceId;
+		this.clientName = clientName;
 	}
+
+	/**
+	 * The name of a client that does not set one.
+	 */
+	public static final String DEFAULT_CLIENT_NAME = "grantex";
 
 	/**
 	 * The operation's stable name: {@code tokens.create}, {@code users.get}, and so on.
@@ -44,6 +65,15 @@ public final class ScimClientObservationContext extends Observation.Context {
 	 */
 	public String getOperation() {
 		return this.operation;
+	}
+
+	/**
+	 * The name of the client, set by whoever built it, to tell several clients apart;
+	 * never a tenant id unless chosen so.
+	 * @return the client name
+	 */
+	public String getClientName() {
+		return this.clientName;
 	}
 
 	/**

@@ -35,7 +35,51 @@ public enum ScimClientObservationDocumentation implements ObservationDocumentati
 			return Events.values();
 		}
 
+	},
+
+	/**
+	 * A wait before sending, for Grantex's announced rate limit to allow the request;
+	 * made only when there is a wait.
+	 */
+	PACING {
+
+		@Override
+		public String getName() {
+			return PACING_NAME;
+		}
+
+		@Override
+		public String getContextualName() {
+			return "grantex.scim pacing";
+		}
+
+		@Override
+		public KeyName[] getLowCardinalityKeyNames() {
+			return new KeyName[] { LowCardinalityKeyNames.OPERATION, PacingKeyNames.SCOPE,
+					LowCardinalityKeyNames.CLIENT_NAME };
+		}
+
 	};
+
+	/** The name of the pacing observation, and of its timer. */
+	public static final String PACING_NAME = "grantex.scim.client.pacing";
+
+	/**
+	 * Keys of the pacing observation besides the operation and client name.
+	 */
+	public enum PacingKeyNames implements KeyName {
+
+		/**
+		 * Which rate limit: {@code ip} (per client IP) or {@code developer} (per plan).
+		 */
+		SCOPE {
+			@Override
+			public String asString() {
+				return "scope";
+			}
+		}
+
+	}
 
 	/**
 	 * Keys with few values, fit for metrics. None ever holds a user name, an email, a
@@ -75,6 +119,17 @@ public enum ScimClientObservationDocumentation implements ObservationDocumentati
 			@Override
 			public String asString() {
 				return "exception";
+			}
+		},
+
+		/**
+		 * The name of the client, {@code grantex} unless its builder set another, to tell
+		 * several clients apart (one per Grantex account, say).
+		 */
+		CLIENT_NAME {
+			@Override
+			public String asString() {
+				return "client.name";
 			}
 		}
 

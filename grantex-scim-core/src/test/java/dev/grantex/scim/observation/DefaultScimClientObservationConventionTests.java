@@ -32,7 +32,8 @@ class DefaultScimClientObservationConventionTests {
 
 		assertThat(this.convention.getLowCardinalityKeyValues(context)).containsExactlyInAnyOrder(
 				KeyValue.of("operation", "users.get"), KeyValue.of("outcome", "server-error"),
-				KeyValue.of("status", "503"), KeyValue.of("exception", "ScimInterruptedException"));
+				KeyValue.of("status", "503"), KeyValue.of("exception", "ScimInterruptedException"),
+				KeyValue.of("client.name", "grantex"));
 	}
 
 	@Test
@@ -76,7 +77,7 @@ class DefaultScimClientObservationConventionTests {
 		ScimClientObservationDocumentation operation = ScimClientObservationDocumentation.OPERATION;
 		assertThat(operation.getDefaultConvention()).isEqualTo(DefaultScimClientObservationConvention.class);
 		assertThat(operation.getLowCardinalityKeyNames()).extracting((key) -> key.asString())
-			.containsExactly("operation", "outcome", "status", "exception");
+			.containsExactly("operation", "outcome", "status", "exception", "client.name");
 		assertThat(operation.getHighCardinalityKeyNames()).extracting((key) -> key.asString())
 			.containsExactly("grantex.scim.resource.id");
 		assertThat(operation.getEvents()).extracting(Observation.Event::getName).containsExactly("retry");
