@@ -300,11 +300,13 @@ final class DefaultScimClientBuilder implements ScimClient.Builder {
 			// the client reads and writes its own JSON: no message converter is needed
 			.configureMessageConverters((converters) -> {
 			});
+		this.restClientCustomizers.forEach((customizer) -> customizer.accept(restClient));
 		if (this.observationRegistry != null) {
-			// each attempt is then also observed as Spring's http.client.requests
+			// each attempt is then also observed as Spring's http.client.requests; set
+			// after
+			// the customizers, so that a client told not to be observed is not
 			restClient.observationRegistry(this.observationRegistry);
 		}
-		this.restClientCustomizers.forEach((customizer) -> customizer.accept(restClient));
 		return new DefaultScimClient(this, restClient.build(), factory, ownsFactory, pacer());
 	}
 

@@ -33,7 +33,7 @@ import dev.grantex.scim.autoconfigure.health.GrantexScimHealthIndicator;
  * Spring Boot's health support (Actuator).
  */
 @AutoConfiguration(after = GrantexScimAutoConfiguration.class)
-@ConditionalOnClass({ ScimClient.class, HealthContributor.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnClass({ ScimClient.class, HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(ScimClient.class)
 @ConditionalOnEnabledHealthIndicator("grantex-scim")
 @EnableConfigurationProperties(GrantexScimProperties.class)

@@ -24,9 +24,9 @@ import org.springframework.boot.restclient.autoconfigure.RestClientObservationAu
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import dev.grantex.scim.RetryListener;
+import dev.grantex.scim.retry.ScimRetryListener;
 import dev.grantex.scim.ScimClient;
-import dev.grantex.scim.autoconfigure.metrics.ScimClientRetryMetrics;
+import dev.grantex.scim.autoconfigure.metrics.GrantexScimRetryMetrics;
 import dev.grantex.scim.model.ScimUser;
 import dev.grantex.scim.observation.DefaultScimClientObservationConvention;
 import dev.grantex.scim.observation.ScimClientObservationContext;
@@ -121,11 +121,11 @@ class GrantexScimObservabilityAutoConfigurationTests {
 	void retriesAreCountedByOperationAndReason() {
 		grantex.faults().enqueue(FaultTarget.route("GET", "/scim/v2/Users"), Fault.serverError(503));
 		this.withMicrometer.withPropertyValues(grantexProperties()).run((context) -> {
-			assertThat(context).hasSingleBean(ScimClientRetryMetrics.class);
+			assertThat(context).hasSingleBean(GrantexScimRetryMetrics.class);
 			context.getBean(ScimClient.class).listUsers();
 
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
-			assertThat(meters.get(ScimClientRetryMetrics.METRIC_NAME)
+			assertThat(meters.get(GrantexScimRetryMetrics.METRIC_NAME)
 				.tags("operation", "users.list", "reason", "server-unavailable")
 				.counter()
 				.count()).isEqualTo(1.0);
@@ -148,7 +148,7 @@ class GrantexScimObservabilityAutoConfigurationTests {
 				// only this library's observations: Spring's per-attempt timer and the
 				// retry counter remain
 				assertThat(meters.get("http.client.requests").tag("uri", "/scim/v2/Users").timers()).hasSize(2);
-				assertThat(meters.get(ScimClientRetryMetrics.METRIC_NAME).counter().count()).isEqualTo(1.0);
+				assertThat(meters.get(GrantexScimRetryMetrics.METRIC_NAME).counter().count()).isEqualTo(1.0);
 			});
 	}
 
@@ -171,13 +171,13 @@ class GrantexScimObservabilityAutoConfigurationTests {
 	@Test
 	void theApplicationsRetryListenersAreTold() {
 		grantex.faults().enqueue(FaultTarget.route("GET", "/scim/v2/Users"), Fault.serverError(503));
-		List<RetryListener.RetryEvent> retries = new CopyOnWriteArrayList<>();
+		List<ScimRetryListener.RetryEvent> retries = new CopyOnWriteArrayList<>();
 		this.withoutMicrometer.withPropertyValues(grantexProperties())
-			.withBean(RetryListener.class, () -> retries::add)
+			.withBean(ScimRetryListener.class, () -> retries::add)
 			.run((context) -> {
 				context.getBean(ScimClient.class).listUsers();
 				assertThat(retries).singleElement()
-					.satisfies((retry) -> assertThat(retry.reason()).isEqualTo("server-unavailable"));
+					.satisfies((retry) -> assertThat(retry.reason().tag()).isEqualTo("server-unavailable"));
 			});
 	}
 
@@ -187,7 +187,7 @@ class GrantexScimObservabilityAutoConfigurationTests {
 			assertThat(context).hasNotFailed()
 				.doesNotHaveBean(ObservationRegistry.class)
 				.doesNotHaveBean(MeterRegistry.class)
-				.doesNotHaveBean(ScimClientRetryMetrics.class);
+				.doesNotHaveBean(GrantexScimRetryMetrics.class);
 			assertThat(context.getBean(ScimClient.class).listUsers().totalResults()).isNotNegative();
 		});
 	}
@@ -199,7 +199,7 @@ class GrantexScimObservabilityAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed()
 					.hasSingleBean(ObservationRegistry.class)
-					.doesNotHaveBean(ScimClientRetryMetrics.class);
+					.doesNotHaveBean(GrantexScimRetryMetrics.class);
 				assertThat(context.getBean(ScimClient.class).listUsers().totalResults()).isNotNegative();
 			});
 	}
@@ -207,9 +207,9 @@ class GrantexScimObservabilityAutoConfigurationTests {
 	@Test
 	void theRetryMetricsBackOffForTheApplicationsOwn() {
 		this.withMicrometer.withPropertyValues(grantexProperties())
-			.withBean("myRetryMetrics", ScimClientRetryMetrics.class,
-					() -> new ScimClientRetryMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()))
-			.run((context) -> assertThat(context).getBean(ScimClientRetryMetrics.class)
+			.withBean("myRetryMetrics", GrantexScimRetryMetrics.class,
+					() -> new GrantexScimRetryMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()))
+			.run((context) -> assertThat(context).getBean(GrantexScimRetryMetrics.class)
 				.isSameAs(context.getBean("myRetryMetrics")));
 	}
 
@@ -218,7 +218,7 @@ class GrantexScimObservabilityAutoConfigurationTests {
 		this.withMicrometer.withPropertyValues(grantexProperties()).run((context) -> {
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
 			assertThatExceptionOfType(MeterNotFoundException.class)
-				.isThrownBy(() -> meters.get(ScimClientRetryMetrics.METRIC_NAME).counter());
+				.isThrownBy(() -> meters.get(GrantexScimRetryMetrics.METRIC_NAME).counter());
 		});
 	}
 

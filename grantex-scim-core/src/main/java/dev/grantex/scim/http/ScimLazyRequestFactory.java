@@ -67,6 +67,7 @@ public final class ScimLazyRequestFactory implements ClientHttpRequestFactory, D
 		synchronized (this.lock) {
 			this.destroyed = true;
 			created = this.factory;
+			this.factory = null;
 		}
 		if (created instanceof DisposableBean disposable) {
 			disposable.destroy();

@@ -40,9 +40,10 @@ class StarterDependenciesTests {
 		List<String> jars = jarsOnTheClassPath();
 		assertThat(jars).as("jars on the starter's class path")
 			.isNotEmpty()
-			.anyMatch((jar) -> jar.startsWith("spring-boot-restclient-"))
 			.anyMatch((jar) -> jar.startsWith("spring-boot-http-client-"))
-			.anyMatch((jar) -> jar.startsWith("jackson-databind-"));
+			.anyMatch((jar) -> jar.startsWith("httpclient5-"))
+			.anyMatch((jar) -> jar.startsWith("jackson-core-"))
+			.noneMatch((jar) -> jar.startsWith("jackson-databind-"));
 		assertThat(jars)
 			.noneMatch((jar) -> FORBIDDEN_JARS.stream().anyMatch((pattern) -> pattern.matcher(jar).matches()));
 	}
@@ -50,11 +51,9 @@ class StarterDependenciesTests {
 	@ParameterizedTest
 	@ValueSource(
 			strings = { "dev.grantex.scim.ScimClient", "dev.grantex.scim.autoconfigure.GrantexScimAutoConfiguration",
-					"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
 					"org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration",
-					"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
-					"tools.jackson.databind.json.JsonMapper" })
-	void bringsTheClientItsAutoConfigurationBootsRestClientAndJackson3(String className) {
+					"org.apache.hc.client5.http.impl.classic.HttpClients", "tools.jackson.core.json.JsonFactory" })
+	void bringsTheClientItsAutoConfigurationBootsHttpClientSettingsAndApacheHttpClient(String className) {
 		assertThat(isPresent(className)).as(className).isTrue();
 	}
 
@@ -65,8 +64,10 @@ class StarterDependenciesTests {
 			"io.micrometer.core.instrument.MeterRegistry", "io.micrometer.prometheusmetrics.PrometheusMeterRegistry",
 			"jakarta.servlet.Servlet", "org.springframework.boot.web.server.WebServer",
 			"org.apache.catalina.startup.Tomcat", "org.eclipse.jetty.server.Server", "io.undertow.Undertow",
-			"reactor.netty.http.server.HttpServer" })
-	void leavesActuatorMicrometerRegistriesAndServersToTheApplication(String className) {
+			"reactor.netty.http.server.HttpServer",
+			"org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration",
+			"tools.jackson.databind.json.JsonMapper" })
+	void leavesActuatorMicrometerRegistriesServersAndRestClientSupportToTheApplication(String className) {
 		assertThat(isPresent(className)).as(className).isFalse();
 	}
 

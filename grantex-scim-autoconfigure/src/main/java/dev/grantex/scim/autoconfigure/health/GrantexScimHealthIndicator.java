@@ -88,6 +88,9 @@ public class GrantexScimHealthIndicator implements HealthIndicator {
 
 	GrantexScimHealthIndicator(ScimClient client, Duration timeout, Duration cacheTtl, boolean validateApiKey,
 			LongSupplier nanoTime, Executor executor) {
+		if (cacheTtl.isNegative()) {
+			throw new IllegalArgumentException("cacheTtl must not be negative, was " + cacheTtl);
+		}
 		this.probe = probeOf(client, timeout);
 		this.baseUrl = ScimBaseUrl.describe(client.baseUrl());
 		this.configured = client.credentials();
@@ -146,11 +149,12 @@ public class GrantexScimHealthIndicator implements HealthIndicator {
 			return Health.unknown().withDetail("baseUrl", this.baseUrl).build();
 		}
 		catch (ExecutionException ex) {
+			Throwable failure = (ex.getCause() != null) ? ex.getCause() : ex;
+			logger.warn("Grantex SCIM health check failed unexpectedly", failure);
 			return Health.down()
 				.withDetail("baseUrl", this.baseUrl)
-				.withDetail("error",
-						String.valueOf((ex.getCause() != null) ? ex.getCause().getClass().getSimpleName()
-								: ex.getClass().getSimpleName()))
+				.withDetail("error", failure.getClass().getSimpleName())
+				.withDetail("hint", "Unexpected failure of the health check: see the application's log")
 				.build();
 		}
 	}

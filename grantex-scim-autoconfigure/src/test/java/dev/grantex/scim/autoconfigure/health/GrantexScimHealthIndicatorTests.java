@@ -20,10 +20,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
-import dev.grantex.scim.RetrySettings;
+import dev.grantex.scim.retry.ScimRetrySettings;
 import dev.grantex.scim.ScimClient;
-import dev.grantex.scim.error.ScimCredential;
 import dev.grantex.scim.error.ScimTransportException;
+import dev.grantex.scim.model.ScimCredential;
 import dev.grantex.scim.test.FakeGrantexServer;
 import dev.grantex.scim.test.FakeScimToken;
 import dev.grantex.scim.test.Fault;
@@ -40,8 +40,6 @@ import static org.mockito.Mockito.mock;
  * TTL, and that no detail holds a secret.
  */
 class GrantexScimHealthIndicatorTests {
-
-	private static final Set<ScimCredential> BOTH = EnumSet.allOf(ScimCredential.class);
 
 	private static FakeGrantexServer grantex;
 
@@ -74,7 +72,7 @@ class GrantexScimHealthIndicatorTests {
 			.baseUrl(baseUrl)
 			.apiKey(apiKey)
 			.scimToken(scimToken)
-			.retry(RetrySettings.disabled())
+			.retry(ScimRetrySettings.disabled())
 			.readTimeout(Duration.ofSeconds(1))
 			.build();
 	}
@@ -84,8 +82,15 @@ class GrantexScimHealthIndicatorTests {
 	}
 
 	private GrantexScimHealthIndicator indicator(ScimClient client, boolean validateApiKey, Duration cacheTtl) {
-		return new GrantexScimHealthIndicator(client, grantex.baseUrl(), BOTH, validateApiKey, cacheTtl,
-				this.nanoTime::get);
+		return new GrantexScimHealthIndicator(client, Duration.ofSeconds(1), cacheTtl, validateApiKey,
+				this.nanoTime::get, Runnable::run);
+	}
+
+	private static ScimClient mockClient() {
+		ScimClient client = mock(ScimClient.class);
+		given(client.baseUrl()).willReturn(grantex.baseUrl());
+		given(client.credentials()).willReturn(EnumSet.allOf(ScimCredential.class));
+		return client;
 	}
 
 	@Test
@@ -151,9 +156,7 @@ class GrantexScimHealthIndicatorTests {
 		}
 		URI nowhere = URI.create("http://127.0.0.1:" + port);
 
-		Health health = new GrantexScimHealthIndicator(probe(nowhere, this.apiKey, this.scimToken), nowhere, BOTH, true,
-				Duration.ZERO)
-			.health();
+		Health health = indicator(probe(nowhere, this.apiKey, this.scimToken), true, Duration.ZERO).health();
 
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("baseUrl", nowhere.toString())
@@ -217,9 +220,7 @@ class GrantexScimHealthIndicatorTests {
 	@Test
 	void downWhenTheBaseUrlIsNotGrantex() {
 		URI elsewhere = URI.create(grantex.baseUrl() + "/not-grantex");
-		Health health = new GrantexScimHealthIndicator(probe(elsewhere, this.apiKey, this.scimToken), elsewhere,
-				Set.of(), false, Duration.ZERO)
-			.health();
+		Health health = indicator(ScimClient.builder().baseUrl(elsewhere).build(), false, Duration.ZERO).health();
 
 		assertThat(health.getDetails()).containsEntry("statusCode", 404)
 			.containsEntry("credentials", Map.of("scimToken", "not configured", "apiKey", "not configured"))
@@ -253,7 +254,7 @@ class GrantexScimHealthIndicatorTests {
 
 	@Test
 	void downWhenTheCheckFailsUnexpectedly() {
-		ScimClient client = mock(ScimClient.class);
+		ScimClient client = mockClient();
 		given(client.getServiceProviderConfig()).willThrow(new IllegalStateException("a bug, " + this.scimToken));
 
 		Health health = indicator(client, false, Duration.ZERO).health();
@@ -273,7 +274,7 @@ class GrantexScimHealthIndicatorTests {
 					CONNECTION_RESET | connection reset | The connection to Grantex broke: check any proxy and the TLS settings
 					""")
 	void everyTransportFailureHasItsHint(ScimTransportException.Kind kind, String error, String hint) {
-		ScimClient client = mock(ScimClient.class);
+		ScimClient client = mockClient();
 		given(client.getServiceProviderConfig())
 			.willThrow(new ScimTransportException("failed", kind, new IOException("failed")));
 
@@ -304,24 +305,23 @@ class GrantexScimHealthIndicatorTests {
 
 	@Test
 	void userInformationInTheBaseUrlIsNeverShown() {
-		ScimClient client = mock(ScimClient.class);
+		ScimClient client = mockClient();
 		given(client.getServiceProviderConfig()).willThrow(new IllegalStateException("a bug"));
-		Health health = new GrantexScimHealthIndicator(client,
-				URI.create("https://user:hunter2@grantex.example:8443/api"), Set.of(), false, Duration.ZERO)
-			.health();
+		given(client.baseUrl()).willReturn(URI.create("https://user:hunter2@grantex.example:8443/api"));
+		Health health = indicator(client, false, Duration.ZERO).health();
 
 		assertThat(health.getDetails()).containsEntry("baseUrl", "https://grantex.example:8443/api");
-		assertThat(new GrantexScimHealthIndicator(client, URI.create("https://user:hunter2@grantex.example"), Set.of(),
-				false, Duration.ZERO)
-			.health()
-			.getDetails()).containsEntry("baseUrl", "https://grantex.example");
+		given(client.baseUrl()).willReturn(URI.create("https://user:hunter2@grantex.example"));
+		assertThat(indicator(client, false, Duration.ZERO).health().getDetails()).containsEntry("baseUrl",
+				"https://grantex.example");
 	}
 
 	@Test
 	void aNegativeCacheTtlIsRefused() {
-		ScimClient client = mock(ScimClient.class);
-		assertThatIllegalArgumentException().isThrownBy(
-				() -> new GrantexScimHealthIndicator(client, grantex.baseUrl(), BOTH, false, Duration.ofSeconds(-1)))
+		ScimClient client = mockClient();
+		assertThatIllegalArgumentException()
+			.isThrownBy(
+					() -> new GrantexScimHealthIndicator(client, Duration.ofSeconds(1), Duration.ofSeconds(-1), false))
 			.withMessage("cacheTtl must not be negative, was PT-1S");
 	}
 

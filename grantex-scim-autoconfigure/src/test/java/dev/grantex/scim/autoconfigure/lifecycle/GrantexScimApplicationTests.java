@@ -55,8 +55,8 @@ class GrantexScimApplicationTests {
 
 	@Test
 	void applicationRunsTheWholeLifecycleThroughItsInjectedService() {
-		assertThat(this.properties.baseUrl()).isEqualTo(grantex.baseUrl());
-		assertThat(this.properties.readTimeout()).hasSeconds(5);
+		assertThat(this.properties.baseUri()).isEqualTo(grantex.baseUrl());
+		assertThat(this.properties.http().readTimeout()).hasSeconds(5);
 
 		ScimTokenWithSecret token = this.provisioning.connectIdentityProvider("azure-ad");
 		assertThat(this.provisioning.identityProviders()).extracting(ScimToken::label).contains("azure-ad");
