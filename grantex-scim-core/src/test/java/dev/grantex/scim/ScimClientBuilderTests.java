@@ -4,7 +4,17 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+
+import dev.grantex.scim.error.ScimMissingCredentialException;
+import dev.grantex.scim.model.ScimCredential;
+import dev.grantex.scim.retry.ScimRetrySettings;
+import dev.grantex.scim.test.FakeGrantexServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
 /**
@@ -70,6 +80,92 @@ class ScimClientBuilderTests {
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> ScimClient.builder().connectTimeout(Duration.ZERO))
 			.withMessageContaining("connectTimeout must be positive");
+	}
+
+	@Test
+	void refusesACredentialWithAnInvisibleOrNonAsciiCharacterWithoutEchoingIt() {
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> ScimClient.builder().apiKey("\uFEFFgx_test_secretvalue"))
+			.withMessage("apiKey holds a character that is not visible ASCII (at position 1 of 20: an invisible "
+					+ "character, U+FEFF); check that the developer API key was copied whole and alone");
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> ScimClient.builder().scimToken("abc\u200Bdef"))
+			.withMessageContaining("an invisible character, U+200B")
+			.withMessageNotContaining("abc");
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> ScimClient.builder().scimToken("secret€"))
+			.withMessageContaining("a non-ASCII character, U+20AC")
+			.withMessageNotContaining("secret");
+	}
+
+	@Test
+	void refusesSettingsOutOfRangeNamingThem() {
+		assertThatIllegalArgumentException().isThrownBy(() -> ScimClient.builder().maxConnections(0))
+			.withMessage("maxConnections must be at least 1, was 0");
+		assertThatIllegalArgumentException().isThrownBy(() -> ScimClient.builder().maxResponseSize(1024))
+			.withMessage(
+					"maxResponseSize must be at least 64 KiB (a page of 200 users is about 100 KB), was 1024 bytes");
+		assertThatIllegalArgumentException().isThrownBy(() -> ScimClient.builder().rateLimitReserve(-0.1))
+			.withMessage("rateLimitReserve must be at least 0 and less than 1, was -0.1");
+		assertThatIllegalArgumentException().isThrownBy(() -> ScimClient.builder().clientName(" "))
+			.withMessage("clientName must not be blank");
+	}
+
+	@Test
+	void refusesSpringsHttpUrlConnectionFactoryWhichCannotSendPatch() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ScimClient.builder().requestFactory(new SimpleClientHttpRequestFactory()))
+			.withMessageContaining("HttpURLConnection cannot send PATCH");
+	}
+
+	@Test
+	void aClientKnowsItsBaseUrlAndWhichCredentialsItHas() {
+		ScimClient client = ScimClient.builder().baseUrl("http://127.0.0.1:3001/").scimToken("t0k3n").build();
+
+		assertThat(client.baseUrl()).hasToString("http://127.0.0.1:3001");
+		assertThat(client.credentials()).containsExactly(ScimCredential.SCIM_TOKEN);
+		assertThat(ScimClient.builder().build().credentials()).isEmpty();
+	}
+
+	@Test
+	void aMutationStartsFromTheClientsSettingsAndLeavesItsHttpClientOpen() {
+		try (FakeGrantexServer server = FakeGrantexServer.start()) {
+			String apiKey = server.createDeveloper();
+			ScimClient client = ScimClient.builder()
+				.baseUrl(server.baseUrl())
+				.scimToken(server.createScimToken(apiKey, "mutated"))
+				.build();
+			ScimClient derived = client.mutate().retry(ScimRetrySettings.disabled()).clientName("derived").build();
+
+			assertThat(derived.baseUrl()).isEqualTo(client.baseUrl());
+			assertThat(derived.listUsers().totalResults()).isZero();
+			derived.close();
+			assertThat(client.listUsers().totalResults()).isZero();
+			client.close();
+			assertThatIllegalStateException().isThrownBy(client::listUsers)
+				.withMessage("The Grantex SCIM client's HTTP client has been closed");
+		}
+	}
+
+	@Test
+	void aCloneIsIndependentOfItsOriginal() {
+		ScimClient.Builder original = ScimClient.builder().baseUrl("http://127.0.0.1:3001").scimToken("first");
+		ScimClient.Builder copy = original.clone().scimToken("second").baseUrl("http://127.0.0.1:3002");
+
+		assertThat(original.build().baseUrl()).hasToString("http://127.0.0.1:3001");
+		assertThat(copy.build().baseUrl()).hasToString("http://127.0.0.1:3002");
+	}
+
+	@Test
+	void messagesNameTheSettingsTheBuilderIsToldOf() {
+		ScimClient client = ScimClient.builder()
+			.baseUrl("http://127.0.0.1:1")
+			.settingNames("app.grantex.url", "app.grantex.key", "app.grantex.token")
+			.build();
+
+		assertThatExceptionOfType(ScimMissingCredentialException.class).isThrownBy(client::listTokens)
+			.withMessage("GET /v1/scim/tokens needs the developer API key, and none is configured: set it with "
+					+ "app.grantex.key.");
 	}
 
 }

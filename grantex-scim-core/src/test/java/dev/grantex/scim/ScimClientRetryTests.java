@@ -60,7 +60,7 @@ class ScimClientRetryTests {
 	 * Short enough that the delay faults below make read timeouts, long enough for a
 	 * loaded CI machine.
 	 */
-	private static final Duration READ_TIMEOUT = Duration.ofMillis(1500);
+	private static final Duration READ_TIMEOUT = Duration.ofMillis(2000);
 
 	private static FakeGrantexServer server;
 
