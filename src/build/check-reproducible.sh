@@ -40,6 +40,11 @@ modules=$(IFS=,; echo "${jar_modules[*]},grantex-scim-dependencies")
 echo "check-reproducible: building ${modules} again, from clean, without tests"
 ./mvnw -B -q clean verify -DskipTests -pl "${modules}" -am "$@"
 
+# a jar's entries, one a line: name, size, date, time, CRC-32
+entries() {
+	unzip -v "$1" | awk 'NF >= 8 && length($7) == 8 && $7 ~ /^[0-9a-f]+$/ {print $8, $1, $5, $6, $7}' | sort
+}
+
 differ=0
 for file in "${files[@]}"; do
 	if cmp -s "${first}/${file}" "${file}"; then
@@ -48,9 +53,8 @@ for file in "${files[@]}"; do
 		differ=1
 		echo "DIFFERENT: ${file}"
 		if [[ "${file}" == *.jar ]]; then
-			# which entries: name, size and CRC of each, first build (<) against second (>)
-			diff <(unzip -v "${first}/${file}" | awk 'NF >= 8 && $7 ~ /^[0-9a-f]{8}$/ {print $8, $1, $5, $6, $7}' | sort) \
-				<(unzip -v "${file}" | awk 'NF >= 8 && $7 ~ /^[0-9a-f]{8}$/ {print $8, $1, $5, $6, $7}' | sort) | head -20 || true
+			# which entries: name, size, time and CRC of each, first build (<) against second (>)
+			diff <(entries "${first}/${file}") <(entries "${file}") | head -20 || true
 		else
 			diff "${first}/${file}" "${file}" | head -20 || true
 		fi
