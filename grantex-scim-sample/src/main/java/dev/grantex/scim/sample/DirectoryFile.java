@@ -12,6 +12,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.dataformat.csv.CsvReadFeature;
 
 import org.springframework.core.io.Resource;
 
@@ -50,6 +56,15 @@ public final class DirectoryFile {
 
 	private static final int MAX_PROBLEMS = 20;
 
+	/**
+	 * RFC 4180 with comment lines: no schema, so each record is read as an array of
+	 * strings; lines starting with {@code #} and blank lines are skipped between records;
+	 * spaces around unquoted values and around quotes are dropped.
+	 */
+	private static final CsvMapper CSV = CsvMapper.builder()
+		.enable(CsvReadFeature.ALLOW_COMMENTS, CsvReadFeature.TRIM_SPACES)
+		.build();
+
 	private DirectoryFile() {
 	}
 
@@ -87,7 +102,8 @@ public final class DirectoryFile {
 			throw new DirectoryFileException(name, problems);
 		}
 		Row header = rows.get(0);
-		Map<String, Integer> columns = columns(header, problems);
+		// a header with a quoting mistake is reported as such, not as unknown columns
+		Map<String, Integer> columns = header.broken() ? Map.of() : columns(header, problems);
 		List<DirectoryUser> users = new ArrayList<>();
 		if (problems.isEmpty()) {
 			Set<String> userNames = new HashSet<>();
@@ -145,7 +161,7 @@ public final class DirectoryFile {
 			return null;
 		}
 		String userName = value(row, columns, "userName");
-		if (userName == null) {
+		if (userName == null || userName.isBlank()) {
 			problem(problems, "line " + row.line() + ": userName is empty");
 			return null;
 		}
@@ -184,90 +200,77 @@ public final class DirectoryFile {
 	}
 
 	/**
-	 * One record of the file: its values and the line it starts on.
+	 * One record of the file: its values, the line it starts on, and whether it holds a
+	 * quoting mistake (then its values are not to be relied on).
 	 */
-	private record Row(int line, List<String> values) {
+	private record Row(int line, List<String> values, boolean broken) {
 
+		/**
+		 * Reads the records with Jackson's CSV parser, which skips comment and blank
+		 * lines and reads quoted values. A quoting mistake is reported with its line, and
+		 * reading goes on after it, so that the other mistakes are reported too.
+		 */
 		static List<Row> split(String text, List<String> problems) {
 			List<Row> rows = new ArrayList<>();
 			List<String> values = new ArrayList<>();
-			StringBuilder value = new StringBuilder();
 			int line = 1;
-			int rowLine = 1;
-			boolean quoted = false;
-			boolean wasQuoted = false;
-			boolean atLineStart = true;
-			int i = 0;
-			while (i < text.length()) {
-				char c = text.charAt(i);
-				if (atLineStart && !quoted && (c == '#' || c == '\n' || c == '\r')) {
-					// a comment or blank line: skip to its end
-					int end = text.indexOf('\n', i);
-					i = (end < 0) ? text.length() : end + 1;
-					line++;
-					rowLine = line;
-					continue;
-				}
-				atLineStart = false;
-				if (quoted) {
-					if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-						value.append('"');
-						i += 2;
-						continue;
+			boolean broken = false;
+			long lastMistake = -1;
+			try (JsonParser parser = CSV.createParser(text)) {
+				while (true) {
+					JsonToken token;
+					try {
+						token = parser.nextToken();
 					}
-					if (c == '"') {
-						quoted = false;
-					}
-					else {
-						if (c == '\n') {
-							line++;
+					catch (StreamReadException ex) {
+						broken = true;
+						String message = String.valueOf(ex.getOriginalMessage());
+						long at = parser.currentLocation().getCharOffset();
+						if (message.startsWith("Unexpected character") && at > lastMistake) {
+							// the parser goes on after the character
+							lastMistake = at;
+							problem(problems, "line " + parser.currentLocation().getLineNr()
+									+ ": text after a closing quote; double a quote inside a quoted value (\"\")");
+							continue;
 						}
-						value.append(c);
+						// the parser has read to the end of the file looking for the
+						// quote,
+						// or cannot go on: nothing more to read
+						problem(problems, "line " + line + ": " + (message.startsWith("Missing closing quote")
+								? "a quoted value is never closed" : message));
+						rows.add(new Row(line, List.copyOf(values), true));
+						break;
 					}
-					i++;
-					continue;
-				}
-				if (c == '"' && value.toString().isBlank()) {
-					value.setLength(0);
-					quoted = true;
-					wasQuoted = true;
-				}
-				else if (c == ',') {
-					values.add(wasQuoted ? value.toString() : value.toString().strip());
-					value.setLength(0);
-					wasQuoted = false;
-				}
-				else if (c == '\n' || c == '\r') {
-					values.add(wasQuoted ? value.toString() : value.toString().strip());
-					rows.add(new Row(rowLine, List.copyOf(values)));
-					values.clear();
-					value.setLength(0);
-					wasQuoted = false;
-					if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-						i++;
+					if (token == null) {
+						break;
 					}
-					line++;
-					rowLine = line;
-					atLineStart = true;
+					switch (token) {
+						case START_ARRAY -> {
+							// comment and blank lines are behind: this is the record's
+							// first line
+							line = parser.currentLocation().getLineNr();
+							values.clear();
+							broken = false;
+						}
+						case END_ARRAY -> rows.add(new Row(line, List.copyOf(values), broken));
+						default -> values.add(value(parser.getString(), text, parser.currentTokenLocation()));
+					}
 				}
-				else if (wasQuoted && !Character.isWhitespace(c)) {
-					problem(problems, "line " + line + ": text after a closing quote; double a quote inside a "
-							+ "quoted value (\"\")");
-					value.append(c);
-				}
-				else if (!wasQuoted) {
-					value.append(c);
-				}
-				i++;
-			}
-			if (quoted) {
-				problem(problems, "line " + rowLine + ": a quoted value is never closed");
-			}
-			if (!atLineStart) {
-				values.add(wasQuoted ? value.toString() : value.toString().strip());
-				rows.add(new Row(rowLine, List.copyOf(values)));
 			}
 			return rows;
+		}
+
+		/**
+		 * A value as read: a quoted value as it is, an unquoted one trimmed of all white
+		 * space (the parser trims only ASCII spaces and control characters).
+		 */
+		private static String value(@Nullable String value, String text, TokenStreamLocation start) {
+			if (value == null) {
+				return "";
+			}
+			long offset = start.getCharOffset();
+			boolean quoted = offset >= 0 && offset < text.length() && text.charAt((int) offset) == '"';
+			return quoted ? value : value.strip();
 		}
 
 	}
