@@ -35,6 +35,7 @@ import dev.grantex.scim.model.RateLimit;
  * there was none
  * @param body the start of the response body as text (at most 4,096 characters); empty
  * when there was none
+ * @serial exclude
  */
 public record ScimErrorResponse(int status, String request, @Nullable String code, @Nullable String message,
 		@Nullable String scimType, @Nullable String detail, @Nullable String requestId, @Nullable RateLimit rateLimit,

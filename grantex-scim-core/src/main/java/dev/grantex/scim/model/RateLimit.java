@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param retryAfter how long the server asked to wait before retrying, or {@code null}
  * when it did not ask
  * @param observedAt when the response carrying these values was received
+ * @serial exclude
  */
 public record RateLimit(long limit, long remaining, Duration resetAfter, @Nullable Duration retryAfter,
 		Instant observedAt) implements Serializable {
