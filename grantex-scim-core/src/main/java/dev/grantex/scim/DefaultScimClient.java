@@ -254,7 +254,7 @@ final class DefaultScimClient implements ScimClient {
 		return this.reader.readUserList(body, DEFAULT_PAGE_SIZE);
 	}
 
-	/** The most users a page may hold: Grantex clamps the count asked for to 1 to 200. */
+	/* The most users a page may hold: Grantex clamps the count asked for to 1 to 200. */
 	private static int pageLimit(int count) {
 		return Math.max(1, Math.min(count, MAX_PAGE_SIZE));
 	}

@@ -241,7 +241,7 @@ final class DefaultScimClientBuilder implements ScimClient.Builder {
 		return this;
 	}
 
-	/**
+	/*
 	 * Replaces the clocks and the waiting, so that tests control time. Not API.
 	 */
 	DefaultScimClientBuilder time(Clock clock, LongSupplier nanoTime, RetryExecutor.Sleeper sleeper) {
@@ -316,7 +316,7 @@ final class DefaultScimClientBuilder implements ScimClient.Builder {
 				: ScimJdkHttpClient.requestFactory(this.baseUrl, this.connectTimeout, this.readTimeout);
 	}
 
-	/** The lineage's pacer, unless this builder paces differently. */
+	/* The lineage's pacer, unless this builder paces differently. */
 	private RateLimitPacer pacer() {
 		RateLimitPacer shared = this.sharedPacer.get();
 		if (shared != null && shared.enabled() == this.pacing && shared.reserve() == this.reserve) {
@@ -327,7 +327,7 @@ final class DefaultScimClientBuilder implements ScimClient.Builder {
 		return pacer;
 	}
 
-	/**
+	/*
 	 * The builder that {@code mutate()} starts from: these settings, with this factory.
 	 */
 	DefaultScimClientBuilder mutation(ClientHttpRequestFactory factory) {

@@ -33,14 +33,14 @@ import dev.grantex.scim.model.ScimUser;
 import dev.grantex.scim.observation.DefaultScimClientObservationConvention;
 import dev.grantex.scim.observation.ScimClientObservationContext;
 import dev.grantex.scim.observation.ScimClientObservationConvention;
+import dev.grantex.scim.retry.ScimRetryListener;
+import dev.grantex.scim.retry.ScimRetrySettings;
 import dev.grantex.scim.test.FakeGrantexAccount;
 import dev.grantex.scim.test.FakeGrantexServer;
 import dev.grantex.scim.test.FakeScimUser;
 import dev.grantex.scim.test.Fault;
 import dev.grantex.scim.test.FaultTarget;
 import dev.grantex.scim.test.junit.GrantexScimFake;
-import dev.grantex.scim.retry.ScimRetrySettings;
-import dev.grantex.scim.retry.ScimRetryListener;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,7 +72,7 @@ class ScimClientObservationTests {
 
 	private ScimClient.Builder observed() {
 		return ScimClient.builder()
-			.baseUrl(server.baseUrl())
+			.baseUrl(this.server.baseUrl())
 			.apiKey(this.account.apiKey())
 			.scimToken(this.account.scimToken())
 			.observationRegistry(this.registry);
@@ -84,7 +84,7 @@ class ScimClientObservationTests {
 
 	@Test
 	void aSuccessfulOperationIsOneObservationWithItsOperationStatusAndId() {
-		FakeScimUser alice = server.seedUser(this.account.apiKey(), "alice");
+		FakeScimUser alice = this.server.seedUser(this.account.apiKey(), "alice");
 		observed().build().getUser(alice.id());
 
 		assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo(OPERATION, 1)
@@ -129,7 +129,7 @@ class ScimClientObservationTests {
 	@Test
 	void aMissingCredentialIsAClientErrorWithoutStatus() {
 		ScimClient client = ScimClient.builder()
-			.baseUrl(server.baseUrl())
+			.baseUrl(this.server.baseUrl())
 			.scimToken(this.account.scimToken())
 			.observationRegistry(this.registry)
 			.build();
@@ -146,7 +146,7 @@ class ScimClientObservationTests {
 
 	@Test
 	void anInternalServerErrorIsAServerError() {
-		server.faults().enqueue(FaultTarget.route("GET", "/scim/v2/Users"), Fault.serverError(500));
+		this.server.faults().enqueue(FaultTarget.route("GET", "/scim/v2/Users"), Fault.serverError(500));
 		ScimClient client = observed().build();
 		assertThatExceptionOfType(ScimServerException.class).isThrownBy(client::listUsers);
 
@@ -159,7 +159,7 @@ class ScimClientObservationTests {
 
 	@Test
 	void anUnreadableAnswerIsAServerError() {
-		server.faults()
+		this.server.faults()
 			.enqueue(FaultTarget.route("GET", "/scim/v2/ServiceProviderConfig"),
 					Fault.status(200, "text/html", "<html>maintenance</html>"));
 		ScimClient client = observed().retry(ScimRetrySettings.disabled()).build();
@@ -175,7 +175,8 @@ class ScimClientObservationTests {
 
 	@Test
 	void aRateLimitIsRateLimited() {
-		server.faults().enqueue(FaultTarget.route("GET", "/scim/v2/Users"), Fault.rateLimited(Duration.ofSeconds(1)));
+		this.server.faults()
+			.enqueue(FaultTarget.route("GET", "/scim/v2/Users"), Fault.rateLimited(Duration.ofSeconds(1)));
 		ScimClient client = observed().retry(ScimRetrySettings.disabled()).build();
 		assertThatExceptionOfType(ScimRateLimitException.class).isThrownBy(client::listUsers);
 
@@ -209,8 +210,8 @@ class ScimClientObservationTests {
 
 	@Test
 	void retriesAreOneObservationThatCountsThemWithAnEventEach() {
-		FakeScimUser alice = server.seedUser(this.account.apiKey(), "alice");
-		server.faults()
+		FakeScimUser alice = this.server.seedUser(this.account.apiKey(), "alice");
+		this.server.faults()
 			.enqueue(FaultTarget.route("GET", "/scim/v2/Users"), Fault.serverError(503), Fault.serverError(503));
 		List<ScimRetryListener.RetryEvent> retries = new CopyOnWriteArrayList<>();
 		observed().retry(retryAtOnce(4)).retryListener(retries::add).build().getUser(alice.id());
@@ -236,8 +237,8 @@ class ScimClientObservationTests {
 
 	@Test
 	void theFinalStatusIsNoneWhenTheLastAttemptGotNoAnswer() {
-		FakeScimUser alice = server.seedUser(this.account.apiKey(), "alice");
-		server.faults()
+		FakeScimUser alice = this.server.seedUser(this.account.apiKey(), "alice");
+		this.server.faults()
 			.enqueue(FaultTarget.route("DELETE", "/scim/v2/Users"), Fault.serverError(503),
 					Fault.dropBeforeProcessing());
 		ScimClient client = observed().retry(retryAtOnce(2)).build();
@@ -313,7 +314,7 @@ class ScimClientObservationTests {
 			}
 
 		};
-		FakeScimUser alice = server.seedUser(this.account.apiKey(), "alice");
+		FakeScimUser alice = this.server.seedUser(this.account.apiKey(), "alice");
 		observed().observationConvention(custom).build().getUser(alice.id());
 
 		assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo(OPERATION, 0)
@@ -326,10 +327,10 @@ class ScimClientObservationTests {
 
 	@Test
 	void withoutARegistryTheClientWorksAndStillTellsItsRetryListener() {
-		server.faults().enqueue(FaultTarget.route("GET", "/scim/v2/Users"), Fault.serverError(503));
+		this.server.faults().enqueue(FaultTarget.route("GET", "/scim/v2/Users"), Fault.serverError(503));
 		List<ScimRetryListener.RetryEvent> retries = new ArrayList<>();
 		ScimClient client = ScimClient.builder()
-			.baseUrl(server.baseUrl())
+			.baseUrl(this.server.baseUrl())
 			.scimToken(this.account.scimToken())
 			.retry(retryAtOnce(2))
 			.retryListener(retries::add)
@@ -346,7 +347,7 @@ class ScimClientObservationTests {
 	@Test
 	void anObservationTurnedOffByAPredicateStillRunsTheOperation() {
 		this.registry.observationConfig().observationPredicate((name, context) -> !name.startsWith("grantex"));
-		server.faults().enqueue(FaultTarget.route("GET", "/scim/v2/Users"), Fault.serverError(503));
+		this.server.faults().enqueue(FaultTarget.route("GET", "/scim/v2/Users"), Fault.serverError(503));
 		ScimClient client = observed().retry(retryAtOnce(2)).build();
 		assertThat(client.listUsers().totalResults()).isZero();
 

@@ -24,8 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.grantex.scim.retry.ScimRetrySettings;
-import dev.grantex.scim.ScimClient;
 import dev.grantex.scim.error.ScimException;
 import dev.grantex.scim.error.ScimInterruptedException;
 import dev.grantex.scim.error.ScimNotFoundException;
@@ -33,17 +31,18 @@ import dev.grantex.scim.error.ScimRateLimitException;
 import dev.grantex.scim.error.ScimServerException;
 import dev.grantex.scim.error.ScimTransportException;
 import dev.grantex.scim.error.ScimValidationException;
+import dev.grantex.scim.internal.retry.RetryExecutor;
 import dev.grantex.scim.model.CreateScimUserParams;
 import dev.grantex.scim.model.PatchOperation;
 import dev.grantex.scim.model.RateLimit;
 import dev.grantex.scim.model.ScimTokenWithSecret;
 import dev.grantex.scim.model.ScimUser;
-import dev.grantex.scim.test.Fault;
-import dev.grantex.scim.test.FaultTarget;
+import dev.grantex.scim.retry.ScimRetrySettings;
 import dev.grantex.scim.test.FakeGrantexServer;
 import dev.grantex.scim.test.FakeScimUser;
+import dev.grantex.scim.test.Fault;
+import dev.grantex.scim.test.FaultTarget;
 import dev.grantex.scim.test.RecordedRequest;
-import dev.grantex.scim.internal.retry.RetryExecutor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -122,55 +121,57 @@ class ScimClientRetryTests {
 		@ParameterizedTest
 		@MethodSource("dev.grantex.scim.ScimClientRetryTests#faultsAReadRecoversFrom")
 		void aReadRecoversFromEachRetryableFaultWithOneMoreAttempt(Fault fault) {
-			ScimUser user = client.createUser(CreateScimUserParams.of("alice"));
+			ScimUser user = ScimClientRetryTests.this.client.createUser(CreateScimUserParams.of("alice"));
 			server.clearRequests();
 			server.faults().enqueue(FaultTarget.route("GET", "/scim/v2/Users/"), fault);
 
-			assertThat(client.getUser(user.id())).isEqualTo(user);
+			assertThat(ScimClientRetryTests.this.client.getUser(user.id())).isEqualTo(user);
 			assertThat(requests("GET", "/scim/v2/Users/")).hasSize(2);
 		}
 
 		@ParameterizedTest
 		@MethodSource("dev.grantex.scim.ScimClientRetryTests#faultsAReadRecoversFrom")
 		void aReplaceRecoversFromEachRetryableFault(Fault fault) {
-			ScimUser user = client.createUser(CreateScimUserParams.of("alice"));
+			ScimUser user = ScimClientRetryTests.this.client.createUser(CreateScimUserParams.of("alice"));
 			server.faults().enqueue(FaultTarget.route("PUT", "/scim/v2/Users/"), fault);
 
-			ScimUser replaced = client.replaceUser(user.id(),
+			ScimUser replaced = ScimClientRetryTests.this.client.replaceUser(user.id(),
 					CreateScimUserParams.builder("alice").displayName("Alice").build());
 
 			assertThat(replaced.displayName()).isEqualTo("Alice");
 			assertThat(requests("PUT", "/scim/v2/Users/")).hasSize(2);
-			assertThat(server.users(apiKey)).singleElement()
+			assertThat(server.users(ScimClientRetryTests.this.apiKey)).singleElement()
 				.satisfies((stored) -> assertThat(stored.displayName()).isEqualTo("Alice"));
 		}
 
 		@Test
 		void aDeleteWhoseAnswerWasLostSucceedsWhenTheRetryMeets404() {
-			ScimUser user = client.createUser(CreateScimUserParams.of("to-delete"));
+			ScimUser user = ScimClientRetryTests.this.client.createUser(CreateScimUserParams.of("to-delete"));
 			server.faults().enqueue(FaultTarget.route("DELETE", "/scim/v2/Users/"), Fault.processThenDrop());
 
-			client.deleteUser(user.id());
+			ScimClientRetryTests.this.client.deleteUser(user.id());
 
-			assertThat(server.users(apiKey)).isEmpty();
+			assertThat(server.users(ScimClientRetryTests.this.apiKey)).isEmpty();
 			assertThat(requests("DELETE", "/scim/v2/Users/")).extracting(RecordedRequest::status)
 				.containsExactly(204, 404);
 		}
 
 		@Test
 		void aRevokeWhoseAnswerWasLostSucceedsWhenTheRetryMeets404() {
-			ScimTokenWithSecret token = client.createToken("to-revoke");
+			ScimTokenWithSecret token = ScimClientRetryTests.this.client.createToken("to-revoke");
 			server.faults().enqueue(FaultTarget.route("DELETE", "/v1/scim/tokens/"), Fault.processThenDrop());
 
-			client.revokeToken(token.id());
+			ScimClientRetryTests.this.client.revokeToken(token.id());
 
 			assertThat(requests("DELETE", "/v1/scim/tokens/")).hasSize(2);
-			assertThat(client.listTokens().tokens()).noneMatch((listed) -> listed.id().equals(token.id()));
+			assertThat(ScimClientRetryTests.this.client.listTokens().tokens())
+				.noneMatch((listed) -> listed.id().equals(token.id()));
 		}
 
 		@Test
 		void aDeleteOfAnUnknownUserStillFailsOnItsFirstAttempt() {
-			assertThatExceptionOfType(ScimNotFoundException.class).isThrownBy(() -> client.deleteUser("scimuser_nope"))
+			assertThatExceptionOfType(ScimNotFoundException.class)
+				.isThrownBy(() -> ScimClientRetryTests.this.client.deleteUser("scimuser_nope"))
 				.satisfies((ex) -> assertThat(ex.attempts()).isEqualTo(1));
 		}
 
@@ -183,9 +184,10 @@ class ScimClientRetryTests {
 		void aCreateWhoseAnswerWasLostLeavesExactlyOneUserAndReturnsIt() {
 			server.faults().enqueue(FaultTarget.route("POST", "/scim/v2/Users"), Fault.processThenDrop());
 
-			ScimUser user = client.createUser(CreateScimUserParams.builder("alice").externalId("hr-1").build());
+			ScimUser user = ScimClientRetryTests.this.client
+				.createUser(CreateScimUserParams.builder("alice").externalId("hr-1").build());
 
-			List<FakeScimUser> stored = server.users(apiKey);
+			List<FakeScimUser> stored = server.users(ScimClientRetryTests.this.apiKey);
 			assertThat(stored).singleElement().satisfies((only) -> assertThat(only.id()).isEqualTo(user.id()));
 			assertThat(user.externalId()).isEqualTo("hr-1");
 			assertThat(requests("POST", "/scim/v2/Users")).hasSize(1);
@@ -198,9 +200,10 @@ class ScimClientRetryTests {
 				.enqueue(FaultTarget.route("POST", "/scim/v2/Users"),
 						Fault.processThenDelay(READ_TIMEOUT.multipliedBy(3)));
 
-			ScimUser user = client.createUser(CreateScimUserParams.of("alice"));
+			ScimUser user = ScimClientRetryTests.this.client.createUser(CreateScimUserParams.of("alice"));
 
-			assertThat(server.users(apiKey)).extracting(FakeScimUser::id).containsExactly(user.id());
+			assertThat(server.users(ScimClientRetryTests.this.apiKey)).extracting(FakeScimUser::id)
+				.containsExactly(user.id());
 			assertThat(requests("POST", "/scim/v2/Users")).hasSize(1);
 		}
 
@@ -208,24 +211,26 @@ class ScimClientRetryTests {
 		void aCreateWhoseRequestNeverTookEffectIsSentAgainAfterChecking() {
 			server.faults().enqueue(FaultTarget.route("POST", "/scim/v2/Users"), Fault.dropBeforeProcessing());
 
-			ScimUser user = client.createUser(CreateScimUserParams.of("alice"));
+			ScimUser user = ScimClientRetryTests.this.client.createUser(CreateScimUserParams.of("alice"));
 
-			assertThat(server.users(apiKey)).extracting(FakeScimUser::id).containsExactly(user.id());
+			assertThat(server.users(ScimClientRetryTests.this.apiKey)).extracting(FakeScimUser::id)
+				.containsExactly(user.id());
 			assertThat(requests("POST", "/scim/v2/Users")).hasSize(2);
 		}
 
 		@Test
 		void theCheckMatchesTheUserNameExactlyAcrossPages() {
 			for (int i = 0; i < 250; i++) {
-				server.seedUser(apiKey, "user" + i);
+				server.seedUser(ScimClientRetryTests.this.apiKey, "user" + i);
 			}
-			server.seedUser(apiKey, "ALICE");
+			server.seedUser(ScimClientRetryTests.this.apiKey, "ALICE");
 			server.faults().enqueue(FaultTarget.route("POST", "/scim/v2/Users"), Fault.serverError(504));
 
-			ScimUser user = client.createUser(CreateScimUserParams.of("alice"));
+			ScimUser user = ScimClientRetryTests.this.client.createUser(CreateScimUserParams.of("alice"));
 
 			assertThat(user.userName()).isEqualTo("alice");
-			assertThat(server.users(apiKey)).filteredOn((stored) -> stored.userName().equalsIgnoreCase("alice"))
+			assertThat(server.users(ScimClientRetryTests.this.apiKey))
+				.filteredOn((stored) -> stored.userName().equalsIgnoreCase("alice"))
 				.hasSize(2);
 			assertThat(requests("GET", "/scim/v2/Users")).extracting(RecordedRequest::rawQuery)
 				.containsExactly("startIndex=1&count=200", "startIndex=201&count=200");
@@ -237,10 +242,11 @@ class ScimClientRetryTests {
 				.enqueue(FaultTarget.route("POST", "/scim/v2/Users"), Fault.rateLimited(Duration.ofSeconds(2)),
 						Fault.rateLimited(Duration.ofSeconds(3)));
 
-			client.createUser(CreateScimUserParams.of("alice"));
+			ScimClientRetryTests.this.client.createUser(CreateScimUserParams.of("alice"));
 
-			assertThat(server.users(apiKey)).hasSize(1);
-			assertThat(time.waits).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(3));
+			assertThat(server.users(ScimClientRetryTests.this.apiKey)).hasSize(1);
+			assertThat(ScimClientRetryTests.this.time.waits).containsExactly(Duration.ofSeconds(2),
+					Duration.ofSeconds(3));
 			assertThat(requests("GET", "/scim/v2/Users")).as("no check: a 429 processed nothing").isEmpty();
 		}
 
@@ -249,9 +255,9 @@ class ScimClientRetryTests {
 			server.faults().enqueue(FaultTarget.route("POST", "/scim/v2/Users"), Fault.serverError(500));
 
 			assertThatExceptionOfType(ScimServerException.class)
-				.isThrownBy(() -> client.createUser(CreateScimUserParams.of("alice")))
+				.isThrownBy(() -> ScimClientRetryTests.this.client.createUser(CreateScimUserParams.of("alice")))
 				.satisfies((ex) -> assertThat(ex.attempts()).isEqualTo(1));
-			assertThat(server.users(apiKey)).isEmpty();
+			assertThat(server.users(ScimClientRetryTests.this.apiKey)).isEmpty();
 		}
 
 	}
@@ -261,35 +267,39 @@ class ScimClientRetryTests {
 
 		@Test
 		void aPatchIsNotRepeatedAfterAFailureThatMayHaveBeenProcessed() {
-			ScimUser user = client.createUser(CreateScimUserParams.of("bob"));
+			ScimUser user = ScimClientRetryTests.this.client.createUser(CreateScimUserParams.of("bob"));
 			for (Fault fault : List.of(Fault.serverError(503), Fault.processThenDrop(), Fault.truncatedBody())) {
 				server.clearRequests();
 				server.faults().enqueue(FaultTarget.route("PATCH", "/scim/v2/Users/"), fault);
 
-				assertThatExceptionOfType(ScimException.class)
-					.isThrownBy(() -> client.updateUser(user.id(), PatchOperation.replace("active", false)));
+				assertThatExceptionOfType(ScimException.class).isThrownBy(() -> ScimClientRetryTests.this.client
+					.updateUser(user.id(), PatchOperation.replace("active", false)));
 				assertThat(requests("PATCH", "/scim/v2/Users/")).as(fault.toString()).hasSize(1);
 			}
 		}
 
 		@Test
 		void aPatchIsRetriedAfterA429() {
-			ScimUser user = client.createUser(CreateScimUserParams.of("bob"));
+			ScimUser user = ScimClientRetryTests.this.client.createUser(CreateScimUserParams.of("bob"));
 			server.faults()
 				.enqueue(FaultTarget.route("PATCH", "/scim/v2/Users/"), Fault.rateLimited(Duration.ofSeconds(1)));
 
-			assertThat(client.updateUser(user.id(), PatchOperation.replace("active", false)).active()).isFalse();
+			assertThat(ScimClientRetryTests.this.client.updateUser(user.id(), PatchOperation.replace("active", false))
+				.active()).isFalse();
 			assertThat(requests("PATCH", "/scim/v2/Users/")).hasSize(2);
 		}
 
 		@Test
 		void aTokenCreateIsRetriedOnlyWhereNothingWasProcessed() {
 			server.faults().enqueue(FaultTarget.route("POST", "/v1/scim/tokens"), Fault.rateLimited(Duration.ZERO));
-			client.createToken("after-429");
+			ScimClientRetryTests.this.client.createToken("after-429");
 			server.faults().enqueue(FaultTarget.route("POST", "/v1/scim/tokens"), Fault.serverError(502));
 
-			assertThatExceptionOfType(ScimServerException.class).isThrownBy(() -> client.createToken("after-502"));
-			assertThat(server.tokens(apiKey)).extracting("label").contains("after-429").doesNotContain("after-502");
+			assertThatExceptionOfType(ScimServerException.class)
+				.isThrownBy(() -> ScimClientRetryTests.this.client.createToken("after-502"));
+			assertThat(server.tokens(ScimClientRetryTests.this.apiKey)).extracting("label")
+				.contains("after-429")
+				.doesNotContain("after-502");
 		}
 
 	}
@@ -303,7 +313,8 @@ class ScimClientRetryTests {
 				.enqueue(FaultTarget.any(), Fault.status(400, "application/json",
 						"{\"message\":\"Body is not valid JSON\",\"code\":\"BAD_REQUEST\",\"requestId\":\"r-1\"}"));
 
-			assertThatExceptionOfType(ScimValidationException.class).isThrownBy(() -> client.listUsers())
+			assertThatExceptionOfType(ScimValidationException.class)
+				.isThrownBy(() -> ScimClientRetryTests.this.client.listUsers())
 				.satisfies((ex) -> assertThat(ex.requestId()).isEqualTo("r-1"));
 			assertThat(server.requests()).hasSize(1);
 		}
@@ -316,7 +327,8 @@ class ScimClientRetryTests {
 				.enqueue(FaultTarget.route("GET", "/scim/v2/Users"), Fault.serverError(502), Fault.truncatedBody(),
 						Fault.rateLimited(Duration.ofSeconds(1)), Fault.serverError(503));
 
-			assertThatExceptionOfType(ScimServerException.class).isThrownBy(() -> client.listUsers())
+			assertThatExceptionOfType(ScimServerException.class)
+				.isThrownBy(() -> ScimClientRetryTests.this.client.listUsers())
 				.satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(503))
 				.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo("RATE_LIMIT_UNAVAILABLE"))
 				.satisfies((ex) -> assertThat(ex.attempts()).isEqualTo(4))
@@ -332,21 +344,22 @@ class ScimClientRetryTests {
 		void aRetryAfterBeyondTheCapFailsAtOnceWithTheWait() {
 			server.faults().enqueue(FaultTarget.any(), Fault.rateLimited(Duration.ofSeconds(120)));
 
-			assertThatExceptionOfType(ScimRateLimitException.class).isThrownBy(() -> client.listUsers())
+			assertThatExceptionOfType(ScimRateLimitException.class)
+				.isThrownBy(() -> ScimClientRetryTests.this.client.listUsers())
 				.satisfies((ex) -> assertThat(ex.retryAfter()).isEqualTo(Duration.ofSeconds(120)));
 			assertThat(server.requests()).hasSize(1);
-			assertThat(time.waits).isEmpty();
+			assertThat(ScimClientRetryTests.this.time.waits).isEmpty();
 		}
 
 		@Test
 		void aRetryAfterAsAnHttpDateIsHonoured() {
 			String inFiveSeconds = DateTimeFormatter.RFC_1123_DATE_TIME
-				.format(time.instant().plusSeconds(5).atZone(ZoneOffset.UTC));
+				.format(ScimClientRetryTests.this.time.instant().plusSeconds(5).atZone(ZoneOffset.UTC));
 			server.faults().enqueue(FaultTarget.any(), Fault.serverError(503).withHeader("retry-after", inFiveSeconds));
 
-			client.listUsers();
+			ScimClientRetryTests.this.client.listUsers();
 
-			assertThat(time.waits).containsExactly(Duration.ofSeconds(5));
+			assertThat(ScimClientRetryTests.this.time.waits).containsExactly(Duration.ofSeconds(5));
 		}
 
 		@Test
@@ -358,14 +371,14 @@ class ScimClientRetryTests {
 
 			assertThatExceptionOfType(ScimRateLimitException.class).isThrownBy(tight::listUsers)
 				.satisfies((ex) -> assertThat(ex.attempts()).isEqualTo(2));
-			assertThat(time.waits).containsExactly(Duration.ofSeconds(2));
+			assertThat(ScimClientRetryTests.this.time.waits).containsExactly(Duration.ofSeconds(2));
 		}
 
 		@Test
 		void anInterruptedWaitStopsRetryingAndKeepsTheInterruptFlag() throws Exception {
 			ScimClient waiting = ScimClient.builder()
 				.baseUrl(server.baseUrl())
-				.scimToken(server.createScimToken(apiKey, "interrupt"))
+				.scimToken(server.createScimToken(ScimClientRetryTests.this.apiKey, "interrupt"))
 				.build();
 			server.faults().enqueue(FaultTarget.any(), Fault.rateLimited(Duration.ofSeconds(20)));
 			ExecutorService executor = Executors.newSingleThreadExecutor();
@@ -408,7 +421,7 @@ class ScimClientRetryTests {
 			// shortest is one second)
 			ScimClient shared = ScimClient.builder()
 				.baseUrl(server.baseUrl())
-				.scimToken(server.createScimToken(apiKey, "burst"))
+				.scimToken(server.createScimToken(ScimClientRetryTests.this.apiKey, "burst"))
 				.build();
 			int threads = 64;
 			Fault[] burst = Collections.nCopies(96, Fault.rateLimited(Duration.ZERO)).toArray(Fault[]::new);
@@ -434,7 +447,7 @@ class ScimClientRetryTests {
 				}
 
 				assertThat(created).hasSize(threads).doesNotHaveDuplicates();
-				assertThat(server.users(apiKey)).hasSize(threads);
+				assertThat(server.users(ScimClientRetryTests.this.apiKey)).hasSize(threads);
 				assertThat(server.faults().pending()).isZero();
 				assertThat(requests("POST", "/scim/v2/Users")).hasSize(threads + burst.length);
 				// every snapshot is one response's: a 429's (none left, a wait) or a

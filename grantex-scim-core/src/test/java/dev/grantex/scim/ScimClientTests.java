@@ -19,7 +19,6 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 import dev.grantex.scim.error.ScimAuthenticationException;
-import dev.grantex.scim.model.ScimCredential;
 import dev.grantex.scim.error.ScimMissingCredentialException;
 import dev.grantex.scim.error.ScimNotFoundException;
 import dev.grantex.scim.error.ScimRateLimitException;
@@ -30,6 +29,7 @@ import dev.grantex.scim.model.CreateScimUserParams;
 import dev.grantex.scim.model.ListScimTokensResponse;
 import dev.grantex.scim.model.PatchOperation;
 import dev.grantex.scim.model.RateLimit;
+import dev.grantex.scim.model.ScimCredential;
 import dev.grantex.scim.model.ScimEmail;
 import dev.grantex.scim.model.ScimListResponse;
 import dev.grantex.scim.model.ScimToken;
@@ -88,12 +88,18 @@ class ScimClientTests {
 		return server.requests().get(0);
 	}
 
+	private RecordedRequest onlyRequestAfterCreate() {
+		List<RecordedRequest> requests = server.requests();
+		assertThat(requests).hasSize(2);
+		return requests.get(1);
+	}
+
 	@Nested
 	class CreateToken {
 
 		@Test
 		void returnsTheSecretWhichTheServerThenAcceptsOnTheScimRoutes() {
-			ScimTokenWithSecret token = client.createToken("okta-prod");
+			ScimTokenWithSecret token = ScimClientTests.this.client.createToken("okta-prod");
 
 			assertThat(token.id()).startsWith("scimtok_");
 			assertThat(token.label()).isEqualTo("okta-prod");
@@ -105,27 +111,27 @@ class ScimClientTests {
 
 		@Test
 		void sendsTheApiKeyAndAJsonBody() {
-			client.createToken("okta-prod");
+			ScimClientTests.this.client.createToken("okta-prod");
 
 			RecordedRequest request = onlyRequest();
 			assertThat(request.method()).isEqualTo("POST");
 			assertThat(request.rawPath()).isEqualTo("/v1/scim/tokens");
-			assertThat(request.header("Authorization")).isEqualTo("Bearer " + apiKey);
+			assertThat(request.header("Authorization")).isEqualTo("Bearer " + ScimClientTests.this.apiKey);
 			assertThat(request.header("Content-Type")).isEqualTo("application/json");
 			assertThat(request.bodyAsString()).isEqualTo("{\"label\":\"okta-prod\"}");
 		}
 
 		@Test
 		void refusesABlankLabelBeforeSending() {
-			assertThatIllegalArgumentException().isThrownBy(() -> client.createToken(" "))
+			assertThatIllegalArgumentException().isThrownBy(() -> ScimClientTests.this.client.createToken(" "))
 				.withMessageContaining("label must not be blank");
-			assertThatIllegalArgumentException().isThrownBy(() -> client.createToken(null));
+			assertThatIllegalArgumentException().isThrownBy(() -> ScimClientTests.this.client.createToken(null));
 			assertThat(server.requests()).isEmpty();
 		}
 
 		@Test
 		void withoutAnApiKeyFailsBeforeSendingAndNamesTheProperty() {
-			ScimClient tokenOnly = clientBuilder().scimToken(scimToken).build();
+			ScimClient tokenOnly = clientBuilder().scimToken(ScimClientTests.this.scimToken).build();
 
 			assertThatExceptionOfType(ScimMissingCredentialException.class).isThrownBy(() -> tokenOnly.createToken("x"))
 				.withMessageContaining("ScimClient.Builder.apiKey(...)")
@@ -153,10 +159,10 @@ class ScimClientTests {
 
 		@Test
 		void listsTokensNewestFirstWithoutSecrets() {
-			ScimTokenWithSecret first = client.createToken("first");
-			ScimTokenWithSecret second = client.createToken("second");
+			ScimTokenWithSecret first = ScimClientTests.this.client.createToken("first");
+			ScimTokenWithSecret second = ScimClientTests.this.client.createToken("second");
 
-			ListScimTokensResponse tokens = client.listTokens();
+			ListScimTokensResponse tokens = ScimClientTests.this.client.listTokens();
 
 			assertThat(tokens.tokens()).extracting(ScimToken::label).containsExactly("second", "first", "tests");
 			assertThat(tokens.tokens()).contains(first.withoutSecret(), second.withoutSecret());
@@ -164,7 +170,7 @@ class ScimClientTests {
 
 		@Test
 		void aScimTokenInPlaceOfTheApiKeyIsRefused() {
-			ScimClient confused = clientBuilder().apiKey(scimToken).build();
+			ScimClient confused = clientBuilder().apiKey(ScimClientTests.this.scimToken).build();
 
 			assertThatExceptionOfType(ScimAuthenticationException.class).isThrownBy(confused::listTokens)
 				.withMessageContaining("a SCIM token is not accepted on this route");
@@ -177,13 +183,14 @@ class ScimClientTests {
 
 		@Test
 		void revokedTokensStopWorkingAtOnce() {
-			ScimTokenWithSecret token = client.createToken("to-revoke");
+			ScimTokenWithSecret token = ScimClientTests.this.client.createToken("to-revoke");
 			ScimClient withToken = clientBuilder().scimToken(token.token()).build();
 			withToken.listUsers();
 
-			client.revokeToken(token.id());
+			ScimClientTests.this.client.revokeToken(token.id());
 
-			assertThat(client.listTokens().tokens()).extracting(ScimToken::id).doesNotContain(token.id());
+			assertThat(ScimClientTests.this.client.listTokens().tokens()).extracting(ScimToken::id)
+				.doesNotContain(token.id());
 			assertThatExceptionOfType(ScimAuthenticationException.class).isThrownBy(withToken::listUsers)
 				.withMessageContaining("unknown or has been revoked")
 				.withMessageContaining("ScimClient.Builder.scimToken(...)");
@@ -191,10 +198,10 @@ class ScimClientTests {
 
 		@Test
 		void sendsNoContentTypeOnTheBodylessDelete() {
-			ScimTokenWithSecret token = client.createToken("to-revoke");
+			ScimTokenWithSecret token = ScimClientTests.this.client.createToken("to-revoke");
 			server.clearRequests();
 
-			client.revokeToken(token.id());
+			ScimClientTests.this.client.revokeToken(token.id());
 
 			RecordedRequest request = onlyRequest();
 			assertThat(request.method()).isEqualTo("DELETE");
@@ -204,16 +211,17 @@ class ScimClientTests {
 
 		@Test
 		void anUnknownTokenIsNotFound() {
-			assertThatExceptionOfType(ScimNotFoundException.class).isThrownBy(() -> client.revokeToken("scimtok_nope"))
+			assertThatExceptionOfType(ScimNotFoundException.class)
+				.isThrownBy(() -> ScimClientTests.this.client.revokeToken("scimtok_nope"))
 				.withMessageContaining("DELETE /v1/scim/tokens/{id} found nothing")
 				.withMessageContaining("SCIM token not found");
 		}
 
 		@Test
 		void refusesAMissingIdBeforeSending() {
-			assertThatIllegalArgumentException().isThrownBy(() -> client.revokeToken(null))
+			assertThatIllegalArgumentException().isThrownBy(() -> ScimClientTests.this.client.revokeToken(null))
 				.withMessage("tokenId must not be null");
-			assertThatIllegalArgumentException().isThrownBy(() -> client.revokeToken(""));
+			assertThatIllegalArgumentException().isThrownBy(() -> ScimClientTests.this.client.revokeToken(""));
 			assertThat(server.requests()).isEmpty();
 		}
 
@@ -224,7 +232,7 @@ class ScimClientTests {
 
 		@Test
 		void storesTheFiveAttributesAndReturnsTheUser() {
-			ScimUser user = client.createUser(CreateScimUserParams.builder("alice@example.com")
+			ScimUser user = ScimClientTests.this.client.createUser(CreateScimUserParams.builder("alice@example.com")
 				.displayName("Alice Example")
 				.externalId("okta-00u1")
 				.email(ScimEmail.primary("alice@example.com", "work"))
@@ -237,41 +245,42 @@ class ScimClientTests {
 			assertThat(user.active()).isTrue();
 			assertThat(user.emails()).containsExactly(new ScimEmail("alice@example.com", true, "work", null));
 			assertThat(user.meta().created()).isNotNull();
-			FakeScimUser stored = server.users(apiKey).get(0);
+			FakeScimUser stored = server.users(ScimClientTests.this.apiKey).get(0);
 			assertThat(stored.id()).isEqualTo(user.id());
 			assertThat(stored.externalId()).isEqualTo("okta-00u1");
 		}
 
 		@Test
 		void sendsActiveAsAJsonBooleanWithTheScimToken() {
-			client.createUser(CreateScimUserParams.builder("bob").active(false).build());
+			ScimClientTests.this.client.createUser(CreateScimUserParams.builder("bob").active(false).build());
 
 			RecordedRequest request = onlyRequest();
-			assertThat(request.header("Authorization")).isEqualTo("Bearer " + scimToken);
+			assertThat(request.header("Authorization")).isEqualTo("Bearer " + ScimClientTests.this.scimToken);
 			assertThat(request.header("Content-Type")).isEqualTo("application/json");
 			assertThat(request.bodyAsString()).contains("\"active\":false");
-			assertThat(server.users(apiKey).get(0).active()).isFalse();
+			assertThat(server.users(ScimClientTests.this.apiKey).get(0).active()).isFalse();
 		}
 
 		@Test
 		void aTakenUserNameIsReportedAsTheLikelyCauseOfGrantexs500() {
-			client.createUser(CreateScimUserParams.of("bob"));
+			ScimClientTests.this.client.createUser(CreateScimUserParams.of("bob"));
 
 			assertThatExceptionOfType(ScimServerException.class)
-				.isThrownBy(() -> client.createUser(CreateScimUserParams.of("bob")))
+				.isThrownBy(() -> ScimClientTests.this.client.createUser(CreateScimUserParams.of("bob")))
 				.satisfies((ex) -> assertThat(ex.likelyDuplicateUserName()).isTrue())
 				.satisfies((ex) -> assertThat(ex.errorCode()).isEqualTo("INTERNAL_ERROR"))
 				.withMessageContaining("500, not 409, when the userName is already taken")
 				.withMessageNotContaining("bob");
-			assertThat(server.users(apiKey)).hasSize(1);
+			assertThat(server.users(ScimClientTests.this.apiKey)).hasSize(1);
 		}
 
 		@Test
 		void userNamesDifferingOnlyByCaseAreTwoUsers() {
-			client.createUser(CreateScimUserParams.of("bob"));
-			client.createUser(CreateScimUserParams.of("BOB"));
+			ScimClientTests.this.client.createUser(CreateScimUserParams.of("bob"));
+			ScimClientTests.this.client.createUser(CreateScimUserParams.of("BOB"));
 
-			assertThat(server.users(apiKey)).extracting(FakeScimUser::userName).containsExactly("bob", "BOB");
+			assertThat(server.users(ScimClientTests.this.apiKey)).extracting(FakeScimUser::userName)
+				.containsExactly("bob", "BOB");
 		}
 
 		@Test
@@ -279,17 +288,18 @@ class ScimClientTests {
 			String huge = "x".repeat(1024 * 1024 + 1);
 
 			assertThatExceptionOfType(ScimValidationException.class)
-				.isThrownBy(() -> client.createUser(CreateScimUserParams.builder("big").displayName(huge).build()))
+				.isThrownBy(() -> ScimClientTests.this.client
+					.createUser(CreateScimUserParams.builder("big").displayName(huge).build()))
 				.withMessageContaining("413")
 				.withMessageContaining("at most 1 MiB");
-			assertThat(server.users(apiKey)).isEmpty();
+			assertThat(server.users(ScimClientTests.this.apiKey)).isEmpty();
 		}
 
 		@Test
 		void refusesABlankUserNameBeforeSending() {
 			assertThatIllegalArgumentException().isThrownBy(() -> CreateScimUserParams.of(" "))
 				.withMessageContaining("userName must not be blank");
-			assertThatIllegalArgumentException().isThrownBy(() -> client.createUser(null));
+			assertThatIllegalArgumentException().isThrownBy(() -> ScimClientTests.this.client.createUser(null));
 			assertThat(server.requests()).isEmpty();
 		}
 
@@ -300,12 +310,12 @@ class ScimClientTests {
 
 		@Test
 		void readsTheUserWithTheEmailsStringTheServerSends() {
-			ScimUser created = client.createUser(CreateScimUserParams.builder("alice")
+			ScimUser created = ScimClientTests.this.client.createUser(CreateScimUserParams.builder("alice")
 				.email(new ScimEmail("a@example.com", true, "work", "Alice"))
 				.email(new ScimEmail("alice@home.example", false, "home", null))
 				.build());
 
-			ScimUser read = client.getUser(created.id());
+			ScimUser read = ScimClientTests.this.client.getUser(created.id());
 
 			assertThat(read).isEqualTo(created);
 			assertThat(read.emails()).hasSize(2);
@@ -316,10 +326,10 @@ class ScimClientTests {
 		void readsTheConformantEmailsArrayAsWell() {
 			server.emailsAsArray(true);
 			try {
-				ScimUser created = client.createUser(CreateScimUserParams.builder("alice")
+				ScimUser created = ScimClientTests.this.client.createUser(CreateScimUserParams.builder("alice")
 					.email(ScimEmail.primary("a@example.com", "work"))
 					.build());
-				assertThat(client.getUser(created.id()).emails())
+				assertThat(ScimClientTests.this.client.getUser(created.id()).emails())
 					.containsExactly(ScimEmail.primary("a@example.com", "work"));
 			}
 			finally {
@@ -329,7 +339,8 @@ class ScimClientTests {
 
 		@Test
 		void anUnknownIdIsNotFound() {
-			assertThatExceptionOfType(ScimNotFoundException.class).isThrownBy(() -> client.getUser("scimuser_nope"))
+			assertThatExceptionOfType(ScimNotFoundException.class)
+				.isThrownBy(() -> ScimClientTests.this.client.getUser("scimuser_nope"))
 				.withMessage(
 						"GET /scim/v2/Users/{id} found nothing (404 Not Found: User not found [scimType noTarget]).")
 				.satisfies((ex) -> assertThat(ex.scimType()).isEqualTo("noTarget"));
@@ -341,13 +352,15 @@ class ScimClientTests {
 				.build()
 				.createUser(CreateScimUserParams.of("bob"));
 
-			assertThatExceptionOfType(ScimNotFoundException.class).isThrownBy(() -> client.getUser(theirs.id()));
+			assertThatExceptionOfType(ScimNotFoundException.class)
+				.isThrownBy(() -> ScimClientTests.this.client.getUser(theirs.id()));
 		}
 
 		@ParameterizedTest
 		@ValueSource(strings = { "../v1/scim/tokens", "a/b", "x?y", "%2F", "with space", "用户", "#frag", "a;b" })
 		void idsStayASinglePathSegmentWhateverTheyHold(String id) {
-			assertThatExceptionOfType(ScimNotFoundException.class).isThrownBy(() -> client.getUser(id))
+			assertThatExceptionOfType(ScimNotFoundException.class)
+				.isThrownBy(() -> ScimClientTests.this.client.getUser(id))
 				.withMessageContaining("User not found");
 
 			RecordedRequest request = onlyRequest();
@@ -358,21 +371,21 @@ class ScimClientTests {
 
 		@Test
 		void refusesIdsThatCannotNameOneUserBeforeSending() {
-			assertThatIllegalArgumentException().isThrownBy(() -> client.getUser(null))
+			assertThatIllegalArgumentException().isThrownBy(() -> ScimClientTests.this.client.getUser(null))
 				.withMessage("userId must not be null");
-			assertThatIllegalArgumentException().isThrownBy(() -> client.getUser("  "))
+			assertThatIllegalArgumentException().isThrownBy(() -> ScimClientTests.this.client.getUser("  "))
 				.withMessage("userId must not be blank");
-			assertThatIllegalArgumentException().isThrownBy(() -> client.getUser(".."))
+			assertThatIllegalArgumentException().isThrownBy(() -> ScimClientTests.this.client.getUser(".."))
 				.withMessageContaining("must not be '.' or '..'");
 			assertThat(server.requests()).isEmpty();
 		}
 
 		@Test
 		void sendsNoContentTypeOnAGet() {
-			ScimUser user = client.createUser(CreateScimUserParams.of("alice"));
+			ScimUser user = ScimClientTests.this.client.createUser(CreateScimUserParams.of("alice"));
 			server.clearRequests();
 
-			client.getUser(user.id());
+			ScimClientTests.this.client.getUser(user.id());
 
 			assertThat(onlyRequest().header("Content-Type")).isNull();
 		}
@@ -385,10 +398,10 @@ class ScimClientTests {
 		@Test
 		void withServerDefaultsReturnsTheFirstHundredOldestFirst() {
 			for (int i = 1; i <= 3; i++) {
-				server.seedUser(apiKey, "user" + i);
+				server.seedUser(ScimClientTests.this.apiKey, "user" + i);
 			}
 
-			ScimListResponse page = client.listUsers();
+			ScimListResponse page = ScimClientTests.this.client.listUsers();
 
 			assertThat(page.totalResults()).isEqualTo(3);
 			assertThat(page.startIndex()).isEqualTo(1);
@@ -400,10 +413,10 @@ class ScimClientTests {
 		@Test
 		void readsAPageWhoseItemsPerPageIsTheRequestedCount() {
 			for (int i = 1; i <= 4; i++) {
-				server.seedUser(apiKey, "user" + i);
+				server.seedUser(ScimClientTests.this.apiKey, "user" + i);
 			}
 
-			ScimListResponse page = client.listUsers(4, 10);
+			ScimListResponse page = ScimClientTests.this.client.listUsers(4, 10);
 
 			assertThat(page.resources()).extracting(ScimUser::userName).containsExactly("user4");
 			assertThat(page.itemsPerPage()).isEqualTo(10);
@@ -412,19 +425,19 @@ class ScimClientTests {
 
 		@Test
 		void refusesAStartIndexBelowOneAndANegativeCountBeforeSending() {
-			assertThatIllegalArgumentException().isThrownBy(() -> client.listUsers(0, 10))
+			assertThatIllegalArgumentException().isThrownBy(() -> ScimClientTests.this.client.listUsers(0, 10))
 				.withMessageContaining("startIndex must be at least 1");
-			assertThatIllegalArgumentException().isThrownBy(() -> client.listUsers(1, -1))
+			assertThatIllegalArgumentException().isThrownBy(() -> ScimClientTests.this.client.listUsers(1, -1))
 				.withMessageContaining("count must not be negative");
 			assertThat(server.requests()).isEmpty();
 		}
 
 		@Test
 		void aCountOfZeroReturnsOneUserAsGrantexClampsIt() {
-			server.seedUser(apiKey, "user1");
-			server.seedUser(apiKey, "user2");
+			server.seedUser(ScimClientTests.this.apiKey, "user1");
+			server.seedUser(ScimClientTests.this.apiKey, "user2");
 
-			assertThat(client.listUsers(1, 0).resources()).hasSize(1);
+			assertThat(ScimClientTests.this.client.listUsers(1, 0).resources()).hasSize(1);
 		}
 
 	}
@@ -435,10 +448,10 @@ class ScimClientTests {
 		@Test
 		void pagesLazilyThroughTheWholeTenant() {
 			for (int i = 1; i <= 450; i++) {
-				server.seedUser(apiKey, "user" + i);
+				server.seedUser(ScimClientTests.this.apiKey, "user" + i);
 			}
 
-			List<String> names = client.streamUsers(200).map(ScimUser::userName).toList();
+			List<String> names = ScimClientTests.this.client.streamUsers(200).map(ScimUser::userName).toList();
 
 			assertThat(names).hasSize(450).startsWith("user1", "user2").endsWith("user450").doesNotHaveDuplicates();
 			assertThat(server.requests()).extracting(RecordedRequest::rawQuery)
@@ -448,23 +461,23 @@ class ScimClientTests {
 		@Test
 		void fetchesOnlyThePagesItUses() {
 			for (int i = 1; i <= 50; i++) {
-				server.seedUser(apiKey, "user" + i);
+				server.seedUser(ScimClientTests.this.apiKey, "user" + i);
 			}
 
-			assertThat(client.streamUsers(10).limit(12).count()).isEqualTo(12);
+			assertThat(ScimClientTests.this.client.streamUsers(10).limit(12).count()).isEqualTo(12);
 			assertThat(server.requests()).hasSize(2);
 		}
 
 		@Test
 		void anEmptyTenantStreamsNothing() {
-			assertThat(client.streamUsers()).isEmpty();
+			assertThat(ScimClientTests.this.client.streamUsers()).isEmpty();
 			assertThat(onlyRequest().rawQuery()).isEqualTo("startIndex=1&count=100");
 		}
 
 		@Test
 		void refusesPageSizesGrantexCannotServe() {
-			assertThatIllegalArgumentException().isThrownBy(() -> client.streamUsers(0));
-			assertThatIllegalArgumentException().isThrownBy(() -> client.streamUsers(201))
+			assertThatIllegalArgumentException().isThrownBy(() -> ScimClientTests.this.client.streamUsers(0));
+			assertThatIllegalArgumentException().isThrownBy(() -> ScimClientTests.this.client.streamUsers(201))
 				.withMessageContaining("between 1 and 200");
 		}
 
@@ -475,14 +488,14 @@ class ScimClientTests {
 
 		@Test
 		void replacesEveryStoredAttributeClearingWhatIsLeftOut() {
-			ScimUser user = client.createUser(CreateScimUserParams.builder("alice")
+			ScimUser user = ScimClientTests.this.client.createUser(CreateScimUserParams.builder("alice")
 				.displayName("Alice")
 				.externalId("okta-1")
 				.email(ScimEmail.primary("a@example.com", "work"))
 				.active(false)
 				.build());
 
-			ScimUser replaced = client.replaceUser(user.id(), CreateScimUserParams.of("alice"));
+			ScimUser replaced = ScimClientTests.this.client.replaceUser(user.id(), CreateScimUserParams.of("alice"));
 
 			assertThat(replaced.displayName()).isNull();
 			assertThat(replaced.externalId()).isNull();
@@ -493,10 +506,10 @@ class ScimClientTests {
 
 		@Test
 		void keepsWhatTheParamsCarryOverFromTheUser() {
-			ScimUser user = client
+			ScimUser user = ScimClientTests.this.client
 				.createUser(CreateScimUserParams.builder("alice").displayName("Alice").externalId("e").build());
 
-			ScimUser replaced = client.replaceUser(user.id(),
+			ScimUser replaced = ScimClientTests.this.client.replaceUser(user.id(),
 					CreateScimUserParams.from(user).toBuilder().displayName("Alice Johnson").build());
 
 			assertThat(replaced.displayName()).isEqualTo("Alice Johnson");
@@ -505,25 +518,26 @@ class ScimClientTests {
 
 		@Test
 		void renamingOntoATakenUserNameIsReportedAsALikelyDuplicate() {
-			client.createUser(CreateScimUserParams.of("bob"));
-			ScimUser alice = client.createUser(CreateScimUserParams.of("alice"));
+			ScimClientTests.this.client.createUser(CreateScimUserParams.of("bob"));
+			ScimUser alice = ScimClientTests.this.client.createUser(CreateScimUserParams.of("alice"));
 
 			assertThatExceptionOfType(ScimServerException.class)
-				.isThrownBy(() -> client.replaceUser(alice.id(), CreateScimUserParams.of("bob")))
+				.isThrownBy(() -> ScimClientTests.this.client.replaceUser(alice.id(), CreateScimUserParams.of("bob")))
 				.satisfies((ex) -> assertThat(ex.likelyDuplicateUserName()).isTrue());
 		}
 
 		@Test
 		void anUnknownIdIsNotFound() {
-			assertThatExceptionOfType(ScimNotFoundException.class)
-				.isThrownBy(() -> client.replaceUser("scimuser_nope", CreateScimUserParams.of("x")));
+			assertThatExceptionOfType(ScimNotFoundException.class).isThrownBy(
+					() -> ScimClientTests.this.client.replaceUser("scimuser_nope", CreateScimUserParams.of("x")));
 		}
 
 		@Test
 		void refusesMissingArgumentsBeforeSending() {
 			assertThatIllegalArgumentException()
-				.isThrownBy(() -> client.replaceUser(null, CreateScimUserParams.of("x")));
-			assertThatIllegalArgumentException().isThrownBy(() -> client.replaceUser("scimuser_1", null));
+				.isThrownBy(() -> ScimClientTests.this.client.replaceUser(null, CreateScimUserParams.of("x")));
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> ScimClientTests.this.client.replaceUser("scimuser_1", null));
 			assertThat(server.requests()).isEmpty();
 		}
 
@@ -534,21 +548,21 @@ class ScimClientTests {
 
 		@Test
 		void appliesWhatGrantexSupports() {
-			ScimUser user = client.createUser(CreateScimUserParams.of("bob"));
+			ScimUser user = ScimClientTests.this.client.createUser(CreateScimUserParams.of("bob"));
 
-			ScimUser updated = client.updateUser(user.id(), PatchOperation.replace("active", false),
-					PatchOperation.add("displayName", "Robert"));
+			ScimUser updated = ScimClientTests.this.client.updateUser(user.id(),
+					PatchOperation.replace("active", false), PatchOperation.add("displayName", "Robert"));
 
 			assertThat(updated.active()).isFalse();
 			assertThat(updated.displayName()).isEqualTo("Robert");
-			assertThat(client.getUser(user.id())).isEqualTo(updated);
+			assertThat(ScimClientTests.this.client.getUser(user.id())).isEqualTo(updated);
 		}
 
 		@Test
 		void appliesAPathlessValueObject() {
-			ScimUser user = client.createUser(CreateScimUserParams.of("bob"));
+			ScimUser user = ScimClientTests.this.client.createUser(CreateScimUserParams.of("bob"));
 
-			ScimUser updated = client.updateUser(user.id(),
+			ScimUser updated = ScimClientTests.this.client.updateUser(user.id(),
 					List.of(PatchOperation.replace(Map.of("displayName", "Bobby", "active", false))));
 
 			assertThat(updated.displayName()).isEqualTo("Bobby");
@@ -557,23 +571,27 @@ class ScimClientTests {
 
 		@Test
 		void refusesOperationsGrantexWouldSilentlyIgnoreBeforeSending() {
-			ScimUser user = client.createUser(CreateScimUserParams.of("bob"));
+			ScimUser user = ScimClientTests.this.client.createUser(CreateScimUserParams.of("bob"));
 			server.clearRequests();
 
 			assertThatIllegalArgumentException()
-				.isThrownBy(() -> client.updateUser(user.id(), PatchOperation.replace("externalId", "e-1")))
+				.isThrownBy(() -> ScimClientTests.this.client.updateUser(user.id(),
+						PatchOperation.replace("externalId", "e-1")))
 				.withMessageContaining("would be ignored")
 				.withMessageContaining("replaceUser");
-			assertThatIllegalArgumentException()
-				.isThrownBy(() -> client.updateUser(user.id(), PatchOperation.replace("active", "False")))
+			assertThatIllegalArgumentException().isThrownBy(
+					() -> ScimClientTests.this.client.updateUser(user.id(), PatchOperation.replace("active", "False")))
 				.withMessageContaining("Boolean.TRUE or Boolean.FALSE");
 			assertThat(server.requests()).isEmpty();
 		}
 
 		@Test
 		void withValidationOffSendsThemAndGrantexAnswers200WithoutApplyingThem() {
-			ScimClient lenient = clientBuilder().scimToken(scimToken).patchValidation(false).build();
-			ScimUser user = client.createUser(CreateScimUserParams.builder("bob").externalId("e-0").build());
+			ScimClient lenient = clientBuilder().scimToken(ScimClientTests.this.scimToken)
+				.patchValidation(false)
+				.build();
+			ScimUser user = ScimClientTests.this.client
+				.createUser(CreateScimUserParams.builder("bob").externalId("e-0").build());
 
 			ScimUser updated = lenient.updateUser(user.id(), PatchOperation.replace("externalId", "e-1"),
 					PatchOperation.remove("externalId"));
@@ -583,29 +601,31 @@ class ScimClientTests {
 
 		@Test
 		void renamingOntoATakenUserNameIsReportedAsALikelyDuplicate() {
-			client.createUser(CreateScimUserParams.of("carol"));
-			ScimUser bob = client.createUser(CreateScimUserParams.of("bob"));
+			ScimClientTests.this.client.createUser(CreateScimUserParams.of("carol"));
+			ScimUser bob = ScimClientTests.this.client.createUser(CreateScimUserParams.of("bob"));
 
-			assertThatExceptionOfType(ScimServerException.class)
-				.isThrownBy(() -> client.updateUser(bob.id(), PatchOperation.replace("userName", "carol")))
+			assertThatExceptionOfType(ScimServerException.class).isThrownBy(
+					() -> ScimClientTests.this.client.updateUser(bob.id(), PatchOperation.replace("userName", "carol")))
 				.satisfies((ex) -> assertThat(ex.likelyDuplicateUserName()).isTrue());
 		}
 
 		@Test
 		void anUnknownIdIsNotFound() {
-			assertThatExceptionOfType(ScimNotFoundException.class)
-				.isThrownBy(() -> client.updateUser("scimuser_nope", PatchOperation.replace("active", true)));
+			assertThatExceptionOfType(ScimNotFoundException.class).isThrownBy(() -> ScimClientTests.this.client
+				.updateUser("scimuser_nope", PatchOperation.replace("active", true)));
 		}
 
 		@Test
 		void refusesNoOperationsBeforeSending() {
-			assertThatIllegalArgumentException().isThrownBy(() -> client.updateUser("scimuser_1", List.of()))
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> ScimClientTests.this.client.updateUser("scimuser_1", List.of()))
 				.withMessage("operations must not be empty");
-			assertThatIllegalArgumentException().isThrownBy(() -> client.updateUser("scimuser_1"));
+			assertThatIllegalArgumentException().isThrownBy(() -> ScimClientTests.this.client.updateUser("scimuser_1"));
 			assertThatIllegalArgumentException()
-				.isThrownBy(() -> client.updateUser("scimuser_1", (PatchOperation[]) null));
+				.isThrownBy(() -> ScimClientTests.this.client.updateUser("scimuser_1", (PatchOperation[]) null));
 			assertThatIllegalArgumentException()
-				.isThrownBy(() -> client.updateUser("scimuser_1", PatchOperation.replace("active", true), null))
+				.isThrownBy(() -> ScimClientTests.this.client.updateUser("scimuser_1",
+						PatchOperation.replace("active", true), null))
 				.withMessage("operations must not contain null");
 			assertThat(server.requests()).isEmpty();
 		}
@@ -617,21 +637,23 @@ class ScimClientTests {
 
 		@Test
 		void deletesForGoodAndASecondDeleteIsNotFound() {
-			ScimUser user = client.createUser(CreateScimUserParams.of("to-delete"));
+			ScimUser user = ScimClientTests.this.client.createUser(CreateScimUserParams.of("to-delete"));
 
-			client.deleteUser(user.id());
+			ScimClientTests.this.client.deleteUser(user.id());
 
-			assertThat(server.users(apiKey)).isEmpty();
-			assertThatExceptionOfType(ScimNotFoundException.class).isThrownBy(() -> client.getUser(user.id()));
-			assertThatExceptionOfType(ScimNotFoundException.class).isThrownBy(() -> client.deleteUser(user.id()));
+			assertThat(server.users(ScimClientTests.this.apiKey)).isEmpty();
+			assertThatExceptionOfType(ScimNotFoundException.class)
+				.isThrownBy(() -> ScimClientTests.this.client.getUser(user.id()));
+			assertThatExceptionOfType(ScimNotFoundException.class)
+				.isThrownBy(() -> ScimClientTests.this.client.deleteUser(user.id()));
 		}
 
 		@Test
 		void sendsNoContentTypeWhichGrantexWouldRefuseOnABodylessDelete() {
-			ScimUser user = client.createUser(CreateScimUserParams.of("to-delete"));
+			ScimUser user = ScimClientTests.this.client.createUser(CreateScimUserParams.of("to-delete"));
 			server.clearRequests();
 
-			client.deleteUser(user.id());
+			ScimClientTests.this.client.deleteUser(user.id());
 
 			RecordedRequest request = onlyRequest();
 			assertThat(request.header("Content-Type")).isNull();
@@ -640,7 +662,7 @@ class ScimClientTests {
 
 		@Test
 		void refusesAMissingIdBeforeSending() {
-			assertThatIllegalArgumentException().isThrownBy(() -> client.deleteUser(null));
+			assertThatIllegalArgumentException().isThrownBy(() -> ScimClientTests.this.client.deleteUser(null));
 			assertThat(server.requests()).isEmpty();
 		}
 
@@ -662,7 +684,7 @@ class ScimClientTests {
 
 		@Test
 		void sendsNoCredentialEvenWhenTheClientHasThem() {
-			client.getServiceProviderConfig();
+			ScimClientTests.this.client.getServiceProviderConfig();
 
 			assertThat(onlyRequest().header("Authorization")).isNull();
 		}
@@ -674,23 +696,23 @@ class ScimClientTests {
 
 		@Test
 		void theApiKeyAloneIsRefusedOnTheScimRoutesWithAHintWhereGrantexsOwnSdksJustFail() {
-			ScimClient apiKeyOnly = clientBuilder().apiKey(apiKey).build();
+			ScimClient apiKeyOnly = clientBuilder().apiKey(ScimClientTests.this.apiKey).build();
 
 			assertThatExceptionOfType(ScimAuthenticationException.class).isThrownBy(apiKeyOnly::listUsers)
 				.satisfies((ex) -> assertThat(ex.credential()).isEqualTo(ScimCredential.API_KEY))
 				.withMessageContaining("refused the developer API key on GET /scim/v2/Users")
 				.withMessageContaining("ScimClient.Builder.scimToken(...)")
 				.withMessageContaining("createToken(label)");
-			assertThat(onlyRequest().header("Authorization")).isEqualTo("Bearer " + apiKey);
+			assertThat(onlyRequest().header("Authorization")).isEqualTo("Bearer " + ScimClientTests.this.apiKey);
 		}
 
 		@Test
 		void theScimTokenIsSentToTheScimRoutesAndTheApiKeyToTheTokenRoutes() {
-			client.listUsers();
-			client.listTokens();
+			ScimClientTests.this.client.listUsers();
+			ScimClientTests.this.client.listTokens();
 
 			assertThat(server.requests()).extracting((request) -> request.header("Authorization"))
-				.containsExactly("Bearer " + scimToken, "Bearer " + apiKey);
+				.containsExactly("Bearer " + ScimClientTests.this.scimToken, "Bearer " + ScimClientTests.this.apiKey);
 		}
 
 		@Test
@@ -706,16 +728,16 @@ class ScimClientTests {
 		@Test
 		void noExceptionMessageEverContainsACredential() {
 			List<Throwable> failures = new ArrayList<>();
-			ScimClient wrong = clientBuilder().apiKey(apiKey).scimToken("f".repeat(64)).build();
+			ScimClient wrong = clientBuilder().apiKey(ScimClientTests.this.apiKey).scimToken("f".repeat(64)).build();
 			collect(failures, wrong::listUsers);
 			collect(failures, () -> wrong.getUser("x"));
-			collect(failures, () -> clientBuilder().apiKey(scimToken).build().listTokens());
-			collect(failures, () -> clientBuilder().apiKey(apiKey).build().deleteUser("x"));
-			collect(failures, () -> client.revokeToken("nope"));
+			collect(failures, () -> clientBuilder().apiKey(ScimClientTests.this.scimToken).build().listTokens());
+			collect(failures, () -> clientBuilder().apiKey(ScimClientTests.this.apiKey).build().deleteUser("x"));
+			collect(failures, () -> ScimClientTests.this.client.revokeToken("nope"));
 
 			assertThat(failures).hasSize(5)
-				.allSatisfy((failure) -> assertThat(failure.getMessage()).doesNotContain(apiKey)
-					.doesNotContain(scimToken)
+				.allSatisfy((failure) -> assertThat(failure.getMessage()).doesNotContain(ScimClientTests.this.apiKey)
+					.doesNotContain(ScimClientTests.this.scimToken)
 					.doesNotContain("f".repeat(64)));
 		}
 
@@ -739,7 +761,7 @@ class ScimClientTests {
 			// Grantex refuses; the client cannot see inside a given factory, so it says
 			// what
 			// happened
-			ScimClient withJdkDefault = clientBuilder().scimToken(scimToken)
+			ScimClient withJdkDefault = clientBuilder().scimToken(ScimClientTests.this.scimToken)
 				.requestFactory(new JdkClientHttpRequestFactory())
 				.build();
 
@@ -748,13 +770,13 @@ class ScimClientTests {
 				.withMessageContaining("asked to upgrade to HTTP/2 over cleartext, which Grantex refuses");
 			assertThatExceptionOfType(ScimValidationException.class).isThrownBy(() -> withJdkDefault.getUser("u1"))
 				.withMessageContaining("asked to upgrade to HTTP/2 over cleartext, which Grantex refuses");
-			assertThat(server.users(apiKey)).isEmpty();
+			assertThat(server.users(ScimClientTests.this.apiKey)).isEmpty();
 		}
 
 		@Test
 		void doesEveryOperationOnTheJdkHttpClientSetUpForGrantex() {
-			ScimClient onJdk = clientBuilder().apiKey(apiKey)
-				.scimToken(scimToken)
+			ScimClient onJdk = clientBuilder().apiKey(ScimClientTests.this.apiKey)
+				.scimToken(ScimClientTests.this.scimToken)
 				.requestFactory(ScimJdkHttpClient.requestFactory(server.baseUrl(), Duration.ofSeconds(5),
 						Duration.ofSeconds(5)))
 				.build();
@@ -795,7 +817,7 @@ class ScimClientTests {
 				return execution.execute(request, body);
 			});
 
-			clientBuilder().restClientBuilder(shared).scimToken(scimToken).build().listUsers();
+			clientBuilder().restClientBuilder(shared).scimToken(ScimClientTests.this.scimToken).build().listUsers();
 
 			assertThat(intercepted).containsExactly("GET /scim/v2/Users");
 			// the shared builder was cloned, not changed: it has no base URL of the
@@ -815,10 +837,10 @@ class ScimClientTests {
 		void lastRateLimitReportsTheLatestResponsesHeaders() {
 			assertThat(clientBuilder().build().lastRateLimit()).isEmpty();
 
-			client.listUsers();
-			RateLimit scim = client.lastRateLimit().orElseThrow();
-			client.listTokens();
-			RateLimit plan = client.lastRateLimit().orElseThrow();
+			ScimClientTests.this.client.listUsers();
+			RateLimit scim = ScimClientTests.this.client.lastRateLimit().orElseThrow();
+			ScimClientTests.this.client.listTokens();
+			RateLimit plan = ScimClientTests.this.client.lastRateLimit().orElseThrow();
 
 			assertThat(scim.limit()).isEqualTo(5000);
 			assertThat(plan.limit()).isEqualTo(100);
@@ -829,7 +851,9 @@ class ScimClientTests {
 
 		@Test
 		void aRateLimitedRequestFailsWithTheWaitAndCreatesNothing() {
-			ScimClient unpaced = clientBuilder().scimToken(scimToken).rateLimitPacing(false).build();
+			ScimClient unpaced = clientBuilder().scimToken(ScimClientTests.this.scimToken)
+				.rateLimitPacing(false)
+				.build();
 			server.ipRateLimit(2, Duration.ofMinutes(1));
 			try {
 				unpaced.listUsers();
@@ -841,7 +865,7 @@ class ScimClientTests {
 					.satisfies((ex) -> assertThat(ex.sent()).isTrue())
 					.withMessageContaining("rate limit exceeded");
 				assertThat(unpaced.lastRateLimit().orElseThrow().remaining()).isZero();
-				assertThat(server.users(apiKey)).isEmpty();
+				assertThat(server.users(ScimClientTests.this.apiKey)).isEmpty();
 			}
 			finally {
 				server.ipRateLimit(5000, Duration.ofMinutes(1));
@@ -852,28 +876,23 @@ class ScimClientTests {
 		void aRequestTheAnnouncedBudgetCannotAllowBeforeTheDeadlineIsNotSent() {
 			server.ipRateLimit(2, Duration.ofMinutes(2));
 			try {
-				client.listUsers();
-				client.listUsers();
+				ScimClientTests.this.client.listUsers();
+				ScimClientTests.this.client.listUsers();
 				int requests = server.requests().size();
 				assertThatExceptionOfType(ScimRateLimitException.class)
-					.isThrownBy(() -> client.createUser(CreateScimUserParams.of("rl-should-not-exist")))
+					.isThrownBy(() -> ScimClientTests.this.client
+						.createUser(CreateScimUserParams.of("rl-should-not-exist")))
 					.satisfies((ex) -> assertThat(ex.retryAfter()).isGreaterThan(Duration.ofSeconds(60)))
 					.satisfies((ex) -> assertThat(ex.sent()).isFalse())
 					.withMessageStartingWith("Not sent: POST /scim/v2/Users would have to wait");
 				assertThat(server.requests()).hasSize(requests);
-				assertThat(server.users(apiKey)).isEmpty();
+				assertThat(server.users(ScimClientTests.this.apiKey)).isEmpty();
 			}
 			finally {
 				server.ipRateLimit(5000, Duration.ofMinutes(1));
 			}
 		}
 
-	}
-
-	private RecordedRequest onlyRequestAfterCreate() {
-		List<RecordedRequest> requests = server.requests();
-		assertThat(requests).hasSize(2);
-		return requests.get(1);
 	}
 
 }

@@ -217,13 +217,6 @@ class ScimClientTransportFailureTests {
 		});
 	}
 
-	@FunctionalInterface
-	private interface Exchange {
-
-		void run(InputStream in, OutputStream out) throws IOException;
-
-	}
-
 	private static void readRequestHead(InputStream in) throws IOException {
 		int matched = 0;
 		byte[] end = { '\r', '\n', '\r', '\n' };
@@ -249,6 +242,13 @@ class ScimClientTransportFailureTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	@FunctionalInterface
+	private interface Exchange {
+
+		void run(InputStream in, OutputStream out) throws IOException;
+
 	}
 
 }

@@ -93,7 +93,7 @@ public final class GrantexScimAutoConfiguration {
 		return configurer.builder();
 	}
 
-	/**
+	/*
 	 * The client, created when first needed: an application that builds a client per
 	 * Grantex account may have no credential of its own to give this one.
 	 */
@@ -111,10 +111,10 @@ public final class GrantexScimAutoConfiguration {
 	@ConditionalOnClass(RestClientCustomizer.class)
 	static class RestClientCustomizersConfiguration {
 
-		/**
+		/*
 		 * Applies every {@code RestClientCustomizer}, as Spring Boot does to its own
-		 * {@code RestClient.Builder}: first, so that the application's own
-		 * {@link ScimClientBuilderCustomizer}s come after.
+		 * {@code RestClient.Builder}: first, so that the application's own {@link
+		 * ScimClientBuilderCustomizer}s come after.
 		 */
 		@Bean
 		@Order(Ordered.HIGHEST_PRECEDENCE)

@@ -41,7 +41,7 @@ class GrantexScimCredentialsFailureAnalyzer extends AbstractFailureAnalyzer<Gran
 				disableHint());
 	}
 
-	/**
+	/*
 	 * How to turn the client off: a property, unless the application was built with
 	 * Spring AOT, which fixed the conditions of every bean when it was built.
 	 */

@@ -25,10 +25,10 @@ final class GrantexScimRequestFactories {
 	private GrantexScimRequestFactories() {
 	}
 
-	/**
-	 * Which factory to use: {@code grantex.http.factory}, else
-	 * {@code spring.http.clients.imperative.factory}, else Apache HttpClient 5 when
-	 * present (the starter brings it), else the JDK's HttpClient.
+	/*
+	 * Which factory to use: {@code grantex.http.factory}, else {@code
+	 * spring.http.clients.imperative.factory}, else Apache HttpClient 5 when present (the
+	 * starter brings it), else the JDK's HttpClient.
 	 */
 	static Factory kind(@Nullable Factory grantex, @Nullable Factory spring, @Nullable ClassLoader classLoader) {
 		Factory kind = (grantex != null) ? grantex : spring;
@@ -43,7 +43,7 @@ final class GrantexScimRequestFactories {
 		return kind;
 	}
 
-	/**
+	/*
 	 * Creates the factory; called on the first request.
 	 */
 	static ClientHttpRequestFactory create(Factory kind, HttpClientSettings settings, URI baseUrl, int maxConnections) {

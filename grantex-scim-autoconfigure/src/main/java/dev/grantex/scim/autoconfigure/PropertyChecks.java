@@ -44,7 +44,7 @@ final class PropertyChecks {
 		}
 	}
 
-	/** Turns the leading camelCase name of a core message into the property's name. */
+	/* Turns the leading camelCase name of a core message into the property's name. */
 	static String kebabCase(String message) {
 		StringBuilder result = new StringBuilder(message.length() + 4);
 		int i = 0;

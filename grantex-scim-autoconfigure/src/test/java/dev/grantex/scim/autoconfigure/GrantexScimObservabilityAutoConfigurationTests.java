@@ -24,13 +24,13 @@ import org.springframework.boot.restclient.autoconfigure.RestClientObservationAu
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import dev.grantex.scim.retry.ScimRetryListener;
 import dev.grantex.scim.ScimClient;
 import dev.grantex.scim.autoconfigure.metrics.GrantexScimRetryMetrics;
 import dev.grantex.scim.model.ScimUser;
 import dev.grantex.scim.observation.DefaultScimClientObservationConvention;
 import dev.grantex.scim.observation.ScimClientObservationContext;
 import dev.grantex.scim.observation.ScimClientObservationConvention;
+import dev.grantex.scim.retry.ScimRetryListener;
 import dev.grantex.scim.test.FakeGrantexServer;
 import dev.grantex.scim.test.FakeScimUser;
 import dev.grantex.scim.test.Fault;

@@ -16,8 +16,8 @@ import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeH
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.util.unit.DataSize;
 
-import dev.grantex.scim.retry.ScimRetrySettings;
 import dev.grantex.scim.ScimClient;
+import dev.grantex.scim.retry.ScimRetrySettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -133,9 +133,9 @@ class GrantexScimPropertiesTests {
 
 	@Test
 	void invalidCredentialOrUserInformationIsNeverEchoed() {
-		this.contextRunner.withPropertyValues("grantex.api-key=gx_test_secret key").run((context) -> {
-			assertThat(messages(context.getStartupFailure())).contains("grantex.api-key").doesNotContain("secret");
-		});
+		this.contextRunner.withPropertyValues("grantex.api-key=gx_test_secret key")
+			.run((context) -> assertThat(messages(context.getStartupFailure())).contains("grantex.api-key")
+				.doesNotContain("secret"));
 		this.contextRunner
 			.withPropertyValues("grantex.api-key=gx_test_valid",
 					"grantex.base-url=https://user:hunter2@grantex.example")

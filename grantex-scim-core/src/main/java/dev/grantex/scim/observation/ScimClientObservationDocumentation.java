@@ -87,7 +87,7 @@ public enum ScimClientObservationDocumentation implements ObservationDocumentati
 	 */
 	public enum LowCardinalityKeyNames implements KeyName {
 
-		/** The operation: {@code tokens.create}, {@code users.get}, … */
+		/** The operation, such as {@code tokens.create} or {@code users.get}. */
 		OPERATION {
 			@Override
 			public String asString() {

@@ -101,7 +101,7 @@ public class GrantexScimHealthIndicator implements HealthIndicator {
 		this.executor = executor;
 	}
 
-	/**
+	/*
 	 * The client the probes go through: the application's, with the health timeout as its
 	 * deadline, no retries and no observations; the application's own where it cannot be
 	 * derived (a client that is not the library's).

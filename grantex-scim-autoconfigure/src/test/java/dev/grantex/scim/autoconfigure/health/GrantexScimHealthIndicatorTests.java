@@ -7,7 +7,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterAll;
@@ -20,10 +19,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
-import dev.grantex.scim.retry.ScimRetrySettings;
 import dev.grantex.scim.ScimClient;
 import dev.grantex.scim.error.ScimTransportException;
 import dev.grantex.scim.model.ScimCredential;
+import dev.grantex.scim.retry.ScimRetrySettings;
 import dev.grantex.scim.test.FakeGrantexServer;
 import dev.grantex.scim.test.FakeScimToken;
 import dev.grantex.scim.test.Fault;

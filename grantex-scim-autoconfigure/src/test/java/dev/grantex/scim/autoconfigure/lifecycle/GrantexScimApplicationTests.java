@@ -11,8 +11,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dev.grantex.scim.ScimClient;
 import dev.grantex.scim.autoconfigure.GrantexScimProperties;
-import dev.grantex.scim.model.ScimTokenWithSecret;
 import dev.grantex.scim.model.ScimToken;
+import dev.grantex.scim.model.ScimTokenWithSecret;
 import dev.grantex.scim.model.ScimUser;
 import dev.grantex.scim.test.FakeGrantexServer;
 import dev.grantex.scim.test.FakeScimUser;

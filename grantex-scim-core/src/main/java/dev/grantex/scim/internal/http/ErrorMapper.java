@@ -139,7 +139,7 @@ public final class ErrorMapper {
 				+ ") is Grantex's own address.", status, origin);
 	}
 
-	/** The scheme, host and port of an absolute location; never its path or query. */
+	/* The scheme, host and port of an absolute location; never its path or query. */
 	private @Nullable String origin(String location) {
 		try {
 			URI uri = new URI(location.trim());
@@ -224,7 +224,7 @@ public final class ErrorMapper {
 		return ScimTransportException.Kind.CONNECTION_RESET;
 	}
 
-	/**
+	/*
 	 * A connect timeout of Apache HttpClient (its own type, not on the class path here)
 	 * or of {@code HttpURLConnection} (a socket timeout saying so).
 	 */
@@ -234,7 +234,7 @@ public final class ErrorMapper {
 						&& t.getMessage().toLowerCase(Locale.ROOT).startsWith("connect timed out"));
 	}
 
-	/** The outermost I/O exception: the one that names the failure. */
+	/* The outermost I/O exception: the one that names the failure. */
 	private static Throwable firstIoCause(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			if (t instanceof IOException) {
@@ -280,7 +280,7 @@ public final class ErrorMapper {
 		return said.toString();
 	}
 
-	/** Quotes a text already made safe, shorter. */
+	/* Quotes a text already made safe, shorter. */
 	private String quote(String safe) {
 		return this.serverText.safe(safe, MAX_QUOTE_CHARS);
 	}

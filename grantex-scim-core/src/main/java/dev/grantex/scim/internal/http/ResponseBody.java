@@ -149,7 +149,7 @@ final class ResponseBody extends InputStream {
 		}
 	}
 
-	/**
+	/*
 	 * A failure once the deadline has passed is the deadline's doing: a transport that
 	 * enforces its own read timeout by closing the stream reports a closed stream.
 	 */

@@ -195,14 +195,14 @@ public final class ScimExchange {
 		return this.errors.transport(operation, (cause != null) ? cause : new IOException("the body broke off"));
 	}
 
-	/** Where the parser stopped, without what it read there. */
+	/* Where the parser stopped, without what it read there. */
 	private static String describe(JacksonException ex) {
 		return (ex.getLocation() != null)
 				? "at line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr()
 				: "at an unknown place";
 	}
 
-	/**
+	/*
 	 * The credential to send: the one the route needs, else, on /scim/v2, the API key.
 	 */
 	private @Nullable ScimCredential credentialFor(ScimOperation operation) {

@@ -109,7 +109,7 @@ public final class ScimJsonReader {
 		return users;
 	}
 
-	/** Reads the members of a User object whose START_OBJECT has been consumed. */
+	/* Reads the members of a User object whose START_OBJECT has been consumed. */
 	private ScimUser readUserObject(JsonParser parser) {
 		String id = null;
 		String userName = null;
@@ -141,7 +141,7 @@ public final class ScimJsonReader {
 		return new ScimUser(id, userName, active, emails, meta, externalId, displayName);
 	}
 
-	/**
+	/*
 	 * Reads {@code emails} in any of the forms seen: an array (the SCIM form), a string
 	 * holding JSON (what Grantex sends: {@code "[…]"}, {@code "[]"}, {@code "null"}, or
 	 * {@code "{…}"} for a single object), a single object, or null.
@@ -356,7 +356,7 @@ public final class ScimJsonReader {
 		}
 	}
 
-	/** A scalar's text; a structured value is skipped and read as absent. */
+	/* A scalar's text; a structured value is skipped and read as absent. */
 	static @Nullable String text(JsonParser parser, JsonToken token) {
 		if (token.isScalarValue() && token != JsonToken.VALUE_NULL) {
 			return parser.getString();

@@ -62,7 +62,7 @@ final class ServiceProviderConfigReader {
 				this.etag, this.schemes);
 	}
 
-	/**
+	/*
 	 * Reads a feature object: its {@code supported} flag, and its other members through
 	 * {@code limits} (or skipped); anything but an object is an unsupported feature.
 	 */

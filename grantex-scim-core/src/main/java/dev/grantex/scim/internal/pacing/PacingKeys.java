@@ -46,7 +46,7 @@ public final class PacingKeys {
 		return (operation.rateLimitScope() == RateLimitScope.DEVELOPER) ? this.developer : this.ip;
 	}
 
-	/** Who the developer is, without holding the key itself once more. */
+	/* Who the developer is, without holding the key itself once more. */
 	private static String digest(String apiKey) {
 		try {
 			byte[] hash = MessageDigest.getInstance("SHA-256").digest(apiKey.getBytes(StandardCharsets.UTF_8));

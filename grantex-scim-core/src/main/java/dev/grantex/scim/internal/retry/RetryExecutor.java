@@ -179,7 +179,7 @@ public final class RetryExecutor {
 		}
 	}
 
-	/** The result of a DELETE: its type is Void, whose only value is null. */
+	/* The result of a DELETE: its type is Void, whose only value is null. */
 	@SuppressWarnings("NullAway") // T is Void here, which NullAway cannot know
 	private static <T extends @Nullable Object> T gone() {
 		return null;

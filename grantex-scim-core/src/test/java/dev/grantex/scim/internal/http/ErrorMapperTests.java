@@ -95,7 +95,7 @@ class ErrorMapperTests {
 
 	@Test
 	void duplicateUserName500AfterACreateSaysSo() {
-		ScimApiException ex = errors.fromResponse(ScimOperation.USERS_CREATE, 500, jsonHeaders(), answer(
+		ScimApiException ex = this.errors.fromResponse(ScimOperation.USERS_CREATE, 500, jsonHeaders(), answer(
 				"{\"message\":\"An unexpected error occurred\",\"code\":\"INTERNAL_ERROR\",\"requestId\":\"d947957a\"}"),
 				ScimCredential.SCIM_TOKEN, null, null, true);
 
@@ -118,7 +118,7 @@ class ErrorMapperTests {
 	void rateLimitCarriesRetryAfterFromTheHeader() {
 		HttpHeaders headers = jsonHeaders();
 		headers.set("retry-after", "34");
-		ScimApiException ex = errors.fromResponse(ScimOperation.USERS_CREATE, 429, headers, answer(
+		ScimApiException ex = this.errors.fromResponse(ScimOperation.USERS_CREATE, 429, headers, answer(
 				"{\"message\":\"Rate limit exceeded, retry in 34 seconds\",\"code\":\"BAD_REQUEST\",\"requestId\":\"r\"}"),
 				ScimCredential.SCIM_TOKEN, null, Duration.ofSeconds(34), true);
 
@@ -145,7 +145,7 @@ class ErrorMapperTests {
 
 	@Test
 	void apiKeyRefusedOnTheScimRoutesSaysASimTokenIsNeeded() {
-		ScimApiException ex = errors.fromResponse(ScimOperation.USERS_LIST, 401, jsonHeaders(), answer(
+		ScimApiException ex = this.errors.fromResponse(ScimOperation.USERS_LIST, 401, jsonHeaders(), answer(
 				"{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],\"detail\":\"Invalid SCIM token\",\"scimType\":\"unauthorized\",\"status\":401}"),
 				ScimCredential.API_KEY, null, null, false);
 
@@ -170,7 +170,7 @@ class ErrorMapperTests {
 	void nonJsonBodiesStillGiveAClearMessage() {
 		HttpHeaders html = new HttpHeaders();
 		html.setContentType(MediaType.TEXT_HTML);
-		ScimApiException ex = errors.fromResponse(ScimOperation.USERS_GET, 502, html,
+		ScimApiException ex = this.errors.fromResponse(ScimOperation.USERS_GET, 502, html,
 				answer("<html>\n<head><title>502 Bad Gateway</title></head>\n<body>nginx</body></html>"),
 				ScimCredential.SCIM_TOKEN, null, null, false);
 
@@ -212,7 +212,7 @@ class ErrorMapperTests {
 	@Test
 	void aTransportExceptionWrapsItsCauseAndNamesTheRequest() {
 		ResourceAccessException failure = new ResourceAccessException("I/O error", new ConnectException("refused"));
-		ScimTransportException ex = errors.transport(ScimOperation.USERS_CREATE, failure);
+		ScimTransportException ex = this.errors.transport(ScimOperation.USERS_CREATE, failure);
 
 		assertThat(ex.getCause()).isSameAs(failure);
 		assertThat(ex.requestMayHaveBeenProcessed()).isFalse();
@@ -221,12 +221,12 @@ class ErrorMapperTests {
 	}
 
 	private ScimTransportException.Kind kindOf(IOException cause) {
-		return errors.transport(ScimOperation.USERS_GET, new ResourceAccessException("I/O error", cause)).kind();
+		return this.errors.transport(ScimOperation.USERS_GET, new ResourceAccessException("I/O error", cause)).kind();
 	}
 
 	private ScimApiException fromResponse(ScimOperation operation, int status, String body) {
-		return errors.fromResponse(operation, status, jsonHeaders(), answer(body), operation.credential(), null, null,
-				false);
+		return this.errors.fromResponse(operation, status, jsonHeaders(), answer(body), operation.credential(), null,
+				null, false);
 	}
 
 	private static HttpHeaders jsonHeaders() {

@@ -32,13 +32,29 @@ class ScimJsonReaderTests {
 
 	private final ScimJsonWriter writer = new ScimJsonWriter(ScimJson.factory(4 * 1024 * 1024));
 
+	private static InputStream body(String json) {
+		return new ByteArrayInputStream(bytes(json));
+	}
+
+	private static byte[] bytes(String json) {
+		return json.getBytes(StandardCharsets.UTF_8);
+	}
+
+	private static String text(byte[] bytes) {
+		return new String(bytes, StandardCharsets.UTF_8);
+	}
+
+	private ScimListResponse readUserList(InputStream body) {
+		return this.json.readUserList(body, 200);
+	}
+
 	@Nested
 	class ReadingUsers {
 
 		@Test
 		void readsTheFullUserWithEmailsDoubleEncodedAsAString() {
 			// "Create user (full)"
-			ScimUser user = json.readUser(
+			ScimUser user = ScimJsonReaderTests.this.json.readUser(
 					body("""
 							{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"scimuser_01M8GNQPJVCXBW75VQK9NZJ3T7",\
 							"externalId":"okta-00u1","userName":"alice@example.com","displayName":"Alice Example","active":true,\
@@ -59,7 +75,7 @@ class ScimJsonReaderTests {
 		@Test
 		void readsAMinimalUserWithAbsentOptionalMembersAsNull() {
 			// "Create user (minimal: userName only)"
-			ScimUser user = json.readUser(
+			ScimUser user = ScimJsonReaderTests.this.json.readUser(
 					body("""
 							{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"scimuser_01M8GNQPK7CC4VYZ8EX3819T4F",\
 							"userName":"bob","active":true,"emails":"[]","meta":{"resourceType":"User",\
@@ -73,7 +89,7 @@ class ScimJsonReaderTests {
 		@Test
 		void readsTheEmailsStringNullAsNoEmails() {
 			// "POST emails null"
-			ScimUser user = json.readUser(
+			ScimUser user = ScimJsonReaderTests.this.json.readUser(
 					body("""
 							{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"scimuser_01M8GNRAKY9SQJ27AT3GWP9F68",\
 							"userName":"emailnull","active":true,"emails":"null","meta":{"resourceType":"User",\
@@ -85,7 +101,7 @@ class ScimJsonReaderTests {
 		@Test
 		void readsAnEmailsStringHoldingASingleObjectAsOneEmail() {
 			// "POST emails as object (not array)"
-			ScimUser user = json.readUser(
+			ScimUser user = ScimJsonReaderTests.this.json.readUser(
 					body("""
 							{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"scimuser_01M8GNRAKHQ4PCY8NM4V1MMYXD",\
 							"userName":"emailobj","active":true,"emails":"{\\"value\\":\\"x@y.z\\"}","meta":{"resourceType":"User",\
@@ -96,7 +112,7 @@ class ScimJsonReaderTests {
 
 		@Test
 		void readsTheConformantEmailsArrayThatAFixedServerWouldSend() {
-			ScimUser user = json.readUser(
+			ScimUser user = ScimJsonReaderTests.this.json.readUser(
 					body("""
 							{"id":"u1","userName":"alice","active":false,"emails":[{"value":"a@x.y","primary":true,"type":"work",\
 							"display":"Alice <a@x.y>"},{"value":"b@x.y"}],"meta":{"resourceType":"User"}}"""));
@@ -109,7 +125,7 @@ class ScimJsonReaderTests {
 
 		@Test
 		void ignoresUnknownMembersAtEveryLevel() {
-			ScimUser user = json.readUser(body("""
+			ScimUser user = ScimJsonReaderTests.this.json.readUser(body("""
 					{"id":"u1","name":{"givenName":"A","x":[1,{"y":2}]},"userName":"alice","active":true,\
 					"urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"department":"R&D"},\
 					"emails":[{"value":"a@x.y","weird":{"deep":[true]}}],"meta":{"resourceType":"User",\
@@ -122,7 +138,7 @@ class ScimJsonReaderTests {
 		@Test
 		void readsAUnicodeUserName() {
 			// "POST unicode userName"
-			ScimUser user = json.readUser(
+			ScimUser user = ScimJsonReaderTests.this.json.readUser(
 					body("""
 							{"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"],"id":"scimuser_01M8GNRAMQFMQR3JAYFZ5J7JTC",\
 							"userName":"Zoë.Ünïcødé 用户 🎉","displayName":"Zoë","active":true,"emails":"[]",\
@@ -134,14 +150,16 @@ class ScimJsonReaderTests {
 		@Test
 		void refusesAUserWithoutAnId() {
 			assertThatExceptionOfType(MalformedBodyException.class)
-				.isThrownBy(() -> json.readUser(body("{\"userName\":\"alice\",\"active\":true}")))
+				.isThrownBy(
+						() -> ScimJsonReaderTests.this.json.readUser(body("{\"userName\":\"alice\",\"active\":true}")))
 				.withMessageContaining("no id");
 		}
 
 		@Test
 		void refusesAnEmailsStringThatIsNotJson() {
 			assertThatExceptionOfType(MalformedBodyException.class)
-				.isThrownBy(() -> json.readUser(body("{\"id\":\"u\",\"userName\":\"a\",\"emails\":\"[{oops\"}")))
+				.isThrownBy(() -> ScimJsonReaderTests.this.json
+					.readUser(body("{\"id\":\"u\",\"userName\":\"a\",\"emails\":\"[{oops\"}")))
 				.withMessageContaining("emails");
 		}
 
@@ -193,7 +211,7 @@ class ScimJsonReaderTests {
 		@Test
 		void readsACreatedTokenWithoutLastUsedAt() {
 			// "Create SCIM token (API key)"
-			ScimTokenWithSecret token = json.readCreatedToken(body("""
+			ScimTokenWithSecret token = ScimJsonReaderTests.this.json.readCreatedToken(body("""
 					{"id":"scimtok_01M8GNQCJ04TS0KHCP3V7S4CZ3","label":"okta-prod",\
 					"token":"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",\
 					"createdAt":"2026-11-28T08:53:07.264Z"}"""));
@@ -208,7 +226,7 @@ class ScimJsonReaderTests {
 		@Test
 		void readsTheTokenListNewestFirst() {
 			// "List SCIM tokens"
-			ListScimTokensResponse tokens = json.readTokens(
+			ListScimTokensResponse tokens = ScimJsonReaderTests.this.json.readTokens(
 					body("""
 							{"tokens":[{"id":"scimtok_01M8GNQCMKPJ58W4G4NAM4VWYY","label":"123","createdAt":"2026-11-28T08:53:07.348Z",\
 							"lastUsedAt":null},{"id":"scimtok_01M8GNQCJKFY7067T0W7H7A4QK","label":"to-revoke",\
@@ -222,7 +240,7 @@ class ScimJsonReaderTests {
 		@Test
 		void readsTheServiceProviderConfig() {
 			// "ServiceProviderConfig, no auth"
-			ServiceProviderConfig config = json.readServiceProviderConfig(
+			ServiceProviderConfig config = ScimJsonReaderTests.this.json.readServiceProviderConfig(
 					body("""
 							{"schemas":["urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig"],"patch":{"supported":true},\
 							"bulk":{"supported":false,"maxOperations":0,"maxPayloadSize":0},"filter":{"supported":false,"maxResults":200},\
@@ -247,7 +265,7 @@ class ScimJsonReaderTests {
 
 		@Test
 		void readsTheScimShapeWithANumericStatus() {
-			ScimJsonReader.ErrorBody error = json.readErrorBody(
+			ScimJsonReader.ErrorBody error = ScimJsonReaderTests.this.json.readErrorBody(
 					bytes("""
 							{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"detail":"User not found","scimType":"noTarget","status":404}"""));
 
@@ -256,7 +274,7 @@ class ScimJsonReaderTests {
 
 		@Test
 		void readsTheScimShapeWithAStringStatusAsRfc7644WritesIt() {
-			ScimJsonReader.ErrorBody error = json.readErrorBody(
+			ScimJsonReader.ErrorBody error = ScimJsonReaderTests.this.json.readErrorBody(
 					bytes("""
 							{"schemas":["urn:ietf:params:scim:api:messages:2.0:Error"],"detail":"Conflict","scimType":"uniqueness","status":"409"}"""));
 
@@ -266,7 +284,7 @@ class ScimJsonReaderTests {
 
 		@Test
 		void readsTheGrantexShapeWithItsRequestId() {
-			ScimJsonReader.ErrorBody error = json.readErrorBody(
+			ScimJsonReader.ErrorBody error = ScimJsonReaderTests.this.json.readErrorBody(
 					bytes("""
 							{"message":"label is required","code":"BAD_REQUEST","requestId":"d35b1812-6aa8-440b-a5d2-5be037a22c74"}"""));
 
@@ -276,7 +294,7 @@ class ScimJsonReaderTests {
 
 		@Test
 		void readsTheFrameworkShapeOfUnknownRoutes() {
-			ScimJsonReader.ErrorBody error = json.readErrorBody(bytes("""
+			ScimJsonReader.ErrorBody error = ScimJsonReaderTests.this.json.readErrorBody(bytes("""
 					{"message":"Route GET:/scim/v2/Schemas not found","error":"Not Found","statusCode":404}"""));
 
 			assertThat(error).isEqualTo(new ScimJsonReader.ErrorBody("Not Found",
@@ -285,11 +303,12 @@ class ScimJsonReaderTests {
 
 		@Test
 		void returnsNullForBodiesThatAreNotAJsonObject() {
-			assertThat(json.readErrorBody(bytes(""))).isNull();
-			assertThat(json.readErrorBody(bytes("<html><body>502 Bad Gateway</body></html>"))).isNull();
-			assertThat(json.readErrorBody(bytes("{\"message\":\"cut sh"))).isNull();
-			assertThat(json.readErrorBody(bytes("Invalid Upgrade header"))).isNull();
-			assertThat(json.readErrorBody(bytes("[1,2]"))).isNull();
+			assertThat(ScimJsonReaderTests.this.json.readErrorBody(bytes(""))).isNull();
+			assertThat(ScimJsonReaderTests.this.json.readErrorBody(bytes("<html><body>502 Bad Gateway</body></html>")))
+				.isNull();
+			assertThat(ScimJsonReaderTests.this.json.readErrorBody(bytes("{\"message\":\"cut sh"))).isNull();
+			assertThat(ScimJsonReaderTests.this.json.readErrorBody(bytes("Invalid Upgrade header"))).isNull();
+			assertThat(ScimJsonReaderTests.this.json.readErrorBody(bytes("[1,2]"))).isNull();
 		}
 
 	}
@@ -299,10 +318,11 @@ class ScimJsonReaderTests {
 
 		@Test
 		void writesAUserWithActiveAsABooleanAndOnlyTheMembersSet() {
-			String written = text(writer.writeUser(CreateScimUserParams.builder("alice@example.com")
-				.email(ScimEmail.primary("alice@example.com", "work"))
-				.active(false)
-				.build()));
+			String written = text(
+					ScimJsonReaderTests.this.writer.writeUser(CreateScimUserParams.builder("alice@example.com")
+						.email(ScimEmail.primary("alice@example.com", "work"))
+						.active(false)
+						.build()));
 
 			assertThat(written).isEqualTo("{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],"
 					+ "\"userName\":\"alice@example.com\",\"active\":false,"
@@ -311,8 +331,9 @@ class ScimJsonReaderTests {
 
 		@Test
 		void writesPatchOperationsWithTheirValuesAsJson() {
-			String written = text(writer.writePatch(List.of(PatchOperation.replace("active", false),
-					PatchOperation.add("displayName", "Robert"), PatchOperation.replace(Map.of("userName", "bob")))));
+			String written = text(ScimJsonReaderTests.this.writer.writePatch(
+					List.of(PatchOperation.replace("active", false), PatchOperation.add("displayName", "Robert"),
+							PatchOperation.replace(Map.of("userName", "bob")))));
 
 			assertThat(written).isEqualTo("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
 					+ "\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":false},"
@@ -322,31 +343,16 @@ class ScimJsonReaderTests {
 
 		@Test
 		void writesARemoveWithoutAValue() {
-			assertThat(text(writer.writePatch(List.of(PatchOperation.remove("displayName")))))
+			assertThat(text(ScimJsonReaderTests.this.writer.writePatch(List.of(PatchOperation.remove("displayName")))))
 				.endsWith("\"Operations\":[{\"op\":\"remove\",\"path\":\"displayName\"}]}");
 		}
 
 		@Test
 		void writesTheTokenLabel() {
-			assertThat(text(writer.writeTokenRequest("okta \"prod\""))).isEqualTo("{\"label\":\"okta \\\"prod\\\"\"}");
+			assertThat(text(ScimJsonReaderTests.this.writer.writeTokenRequest("okta \"prod\"")))
+				.isEqualTo("{\"label\":\"okta \\\"prod\\\"\"}");
 		}
 
-	}
-
-	private static InputStream body(String json) {
-		return new ByteArrayInputStream(bytes(json));
-	}
-
-	private static byte[] bytes(String json) {
-		return json.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static String text(byte[] bytes) {
-		return new String(bytes, StandardCharsets.UTF_8);
-	}
-
-	private ScimListResponse readUserList(InputStream body) {
-		return this.json.readUserList(body, 200);
 	}
 
 }

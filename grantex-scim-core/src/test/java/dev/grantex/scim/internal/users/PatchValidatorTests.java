@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.grantex.scim.model.PatchOperation;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatNoException;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Which PATCH operations are refused before sending: exactly those Grantex would answer
