@@ -1,10 +1,5 @@
 package dev.grantex.scim.test;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.grantex.scim.test.internal.ExchangeDispatcher;
-import dev.grantex.scim.test.internal.FaultQueue;
-import dev.grantex.scim.test.internal.GrantexState;
-import dev.grantex.scim.test.internal.RequestJournal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -18,6 +13,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+
+import dev.grantex.scim.test.internal.ExchangeDispatcher;
+import dev.grantex.scim.test.internal.FaultQueue;
+import dev.grantex.scim.test.internal.GrantexState;
+import dev.grantex.scim.test.internal.RequestJournal;
 
 /**
  * An in-process fake of the Grantex SCIM server that answers on a loopback port exactly
@@ -64,12 +66,9 @@ public final class FakeGrantexServer implements AutoCloseable {
 
 	static {
 		// The JDK server writes a response's head and body as two TCP segments; with
-		// Nagle's algorithm
-		// on, the client's delayed ACK then stalls many responses by about 40 ms. The JDK
-		// server reads
-		// this switch once, when it is first used in the JVM, so it is set (unless chosen
-		// otherwise)
-		// before any fake starts.
+		// Nagle's algorithm on, the client's delayed ACK then stalls many responses by
+		// about 40 ms. The JDK server reads this switch once, when it is first used in
+		// the JVM, so it is set (unless chosen otherwise) before any fake starts.
 		if (System.getProperty(NO_DELAY_PROPERTY) == null) {
 			System.setProperty(NO_DELAY_PROPERTY, "true");
 		}
@@ -112,7 +111,7 @@ public final class FakeGrantexServer implements AutoCloseable {
 	public static FakeGrantexServer start() {
 		int number = SERVER_NUMBER.incrementAndGet();
 		AtomicInteger threadNumber = new AtomicInteger();
-		ThreadFactory threads = task -> {
+		ThreadFactory threads = (task) -> {
 			Thread thread = new Thread(task, "fake-grantex-" + number + "-" + threadNumber.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
@@ -120,7 +119,7 @@ public final class FakeGrantexServer implements AutoCloseable {
 		ExecutorService executor = Executors.newFixedThreadPool(WORKER_THREADS, threads);
 		// Delays are waited out here, not on a worker, so a slow answer never holds up
 		// other requests.
-		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "fake-grantex-" + number + "-delays");
 			thread.setDaemon(true);
 			return thread;
@@ -136,10 +135,10 @@ public final class FakeGrantexServer implements AutoCloseable {
 			server.start();
 			return new FakeGrantexServer(server, executor, scheduler, state, journal, new FaultScript(faults));
 		}
-		catch (IOException e) {
+		catch (IOException ex) {
 			scheduler.shutdownNow();
 			executor.shutdownNow();
-			throw new UncheckedIOException("Could not start the fake Grantex server on a loopback port", e);
+			throw new UncheckedIOException("Could not start the fake Grantex server on a loopback port", ex);
 		}
 	}
 
@@ -148,7 +147,7 @@ public final class FakeGrantexServer implements AutoCloseable {
 	 * @return {@code http://127.0.0.1:<port>}, without a trailing slash
 	 */
 	public URI baseUrl() {
-		return baseUrl;
+		return this.baseUrl;
 	}
 
 	/**
@@ -158,7 +157,7 @@ public final class FakeGrantexServer implements AutoCloseable {
 	 * inspection methods
 	 */
 	public String createDeveloper() {
-		return state.createDeveloper();
+		return this.state.createDeveloper();
 	}
 
 	/**
@@ -172,7 +171,7 @@ public final class FakeGrantexServer implements AutoCloseable {
 	 * @throws IllegalArgumentException for an unknown API key or an empty label
 	 */
 	public String createScimToken(String apiKey, String label) {
-		return state.createScimToken(apiKey, label);
+		return this.state.createScimToken(apiKey, label);
 	}
 
 	/**
@@ -182,7 +181,7 @@ public final class FakeGrantexServer implements AutoCloseable {
 	 * @throws IllegalArgumentException for an unknown API key
 	 */
 	public List<FakeScimUser> users(String apiKey) {
-		return state.users(apiKey);
+		return this.state.users(apiKey);
 	}
 
 	/**
@@ -193,7 +192,7 @@ public final class FakeGrantexServer implements AutoCloseable {
 	 * @throws IllegalArgumentException for an unknown API key
 	 */
 	public List<FakeScimToken> tokens(String apiKey) {
-		return state.tokens(apiKey);
+		return this.state.tokens(apiKey);
 	}
 
 	/**
@@ -208,7 +207,7 @@ public final class FakeGrantexServer implements AutoCloseable {
 	 * too long user name), which over HTTP would be a 500
 	 */
 	public FakeScimUser seedUser(String apiKey, String userName) {
-		return state.seedUser(apiKey, userName);
+		return this.state.seedUser(apiKey, userName);
 	}
 
 	/**
@@ -219,12 +218,12 @@ public final class FakeGrantexServer implements AutoCloseable {
 	 * @return a snapshot in arrival order
 	 */
 	public List<RecordedRequest> requests() {
-		return journal.snapshot();
+		return this.journal.snapshot();
 	}
 
 	/** Forgets the recorded requests, e.g. after a test's arrange phase. */
 	public void clearRequests() {
-		journal.clear();
+		this.journal.clear();
 	}
 
 	/**
@@ -237,7 +236,7 @@ public final class FakeGrantexServer implements AutoCloseable {
 	 * @param window the window length, at least one millisecond
 	 */
 	public void ipRateLimit(int requestsPerWindow, Duration window) {
-		state.ipRateLimit(requestsPerWindow, window);
+		this.state.ipRateLimit(requestsPerWindow, window);
 	}
 
 	/**
@@ -249,7 +248,7 @@ public final class FakeGrantexServer implements AutoCloseable {
 	 * @param window the window length, at least one millisecond
 	 */
 	public void planRateLimit(int requestsPerWindow, Duration window) {
-		state.planRateLimit(requestsPerWindow, window);
+		this.state.planRateLimit(requestsPerWindow, window);
 	}
 
 	/**
@@ -261,7 +260,7 @@ public final class FakeGrantexServer implements AutoCloseable {
 	 * {@code true} for the stored JSON value itself (normally an array)
 	 */
 	public void emailsAsArray(boolean conformant) {
-		state.emailsAsArray(conformant);
+		this.state.emailsAsArray(conformant);
 	}
 
 	/**
@@ -271,7 +270,7 @@ public final class FakeGrantexServer implements AutoCloseable {
 	 * @return the script
 	 */
 	public FaultScript faults() {
-		return faults;
+		return this.faults;
 	}
 
 	/**
@@ -281,16 +280,16 @@ public final class FakeGrantexServer implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		if (closed.compareAndSet(false, true)) {
-			scheduler.shutdownNow();
-			server.stop(0);
-			executor.shutdownNow();
+		if (this.closed.compareAndSet(false, true)) {
+			this.scheduler.shutdownNow();
+			this.server.stop(0);
+			this.executor.shutdownNow();
 		}
 	}
 
 	@Override
 	public String toString() {
-		return "FakeGrantexServer[" + baseUrl + (closed.get() ? ", closed" : "") + "]";
+		return "FakeGrantexServer[" + this.baseUrl + (this.closed.get() ? ", closed" : "") + "]";
 	}
 
 }

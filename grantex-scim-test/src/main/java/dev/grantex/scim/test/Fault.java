@@ -1,9 +1,11 @@
 package dev.grantex.scim.test;
 
-import dev.grantex.scim.test.internal.ScriptedFault;
 import java.time.Duration;
 import java.util.Objects;
+
 import org.jspecify.annotations.Nullable;
+
+import dev.grantex.scim.test.internal.ScriptedFault;
 
 /**
  * What goes wrong with one request, scripted with
@@ -86,7 +88,7 @@ public final class Fault {
 			throw new IllegalArgumentException("Not a valid header name: '" + name + "'");
 		}
 		checkHeaderValue(name, value);
-		return new Fault(scripted.withHeader(name, value));
+		return new Fault(this.scripted.withHeader(name, value));
 	}
 
 	/**
@@ -106,7 +108,7 @@ public final class Fault {
 	 */
 	public static Fault rateLimited(Duration retryAfter) {
 		requireNotNegative(retryAfter, "retryAfter");
-		long seconds = Math.max(1, retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0));
+		long seconds = Math.max(1, retryAfter.getSeconds() + ((retryAfter.getNano() > 0) ? 1 : 0));
 		return new Fault(ScriptedFault.rateLimited(seconds));
 	}
 
@@ -232,9 +234,12 @@ public final class Fault {
 		return new Fault(ScriptedFault.stalledBody(stall));
 	}
 
-	/** The fault as the dispatcher carries it out. */
+	/**
+	 * The fault as the dispatcher carries it out.
+	 * @return the internal form, shared by every copy of this fault
+	 */
 	ScriptedFault scripted() {
-		return scripted;
+		return this.scripted;
 	}
 
 	/**
@@ -245,7 +250,7 @@ public final class Fault {
 	 */
 	@Override
 	public String toString() {
-		return scripted.description();
+		return this.scripted.description();
 	}
 
 	private static void requireNotNegative(Duration duration, String name) {
@@ -263,7 +268,11 @@ public final class Fault {
 		}
 	}
 
-	/** An RFC 9110 token character. */
+	/**
+	 * Whether a character may appear in a header name.
+	 * @param c the character
+	 * @return whether it is an RFC 9110 token character
+	 */
 	private static boolean isTokenChar(int c) {
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
 				|| "!#$%&'*+-.^_`|~".indexOf(c) >= 0;

@@ -1,10 +1,11 @@
 package dev.grantex.scim.test;
 
-import dev.grantex.scim.test.internal.FaultQueue;
-import dev.grantex.scim.test.internal.ScriptedFault;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+
+import dev.grantex.scim.test.internal.FaultQueue;
+import dev.grantex.scim.test.internal.ScriptedFault;
 
 /**
  * The faults a {@link FakeGrantexServer} is scripted to inflict, request by request, so a
@@ -61,13 +62,13 @@ public final class FaultScript {
 		for (Fault fault : faults) {
 			scripted.add(Objects.requireNonNull(fault, "fault").scripted());
 		}
-		queue.add(target.method(), target.pathPrefix(), scripted);
+		this.queue.add(target.method(), target.pathPrefix(), scripted);
 		return this;
 	}
 
 	/** Forgets every fault not used yet, so later requests are served normally. */
 	public void clear() {
-		queue.clear();
+		this.queue.clear();
 	}
 
 	/**
@@ -76,7 +77,7 @@ public final class FaultScript {
 	 * @return zero or more
 	 */
 	public int pending() {
-		return queue.pending();
+		return this.queue.pending();
 	}
 
 	/**
@@ -85,7 +86,7 @@ public final class FaultScript {
 	 */
 	@Override
 	public String toString() {
-		return queue.toString();
+		return this.queue.toString();
 	}
 
 }

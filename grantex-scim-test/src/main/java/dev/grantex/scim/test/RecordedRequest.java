@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,7 +58,7 @@ public record RecordedRequest(String method, String rawPath, @Nullable String ra
 		Objects.requireNonNull(rawPath, "rawPath");
 		Objects.requireNonNull(receivedAt, "receivedAt");
 		TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-		headers.forEach((name, values) -> copy.computeIfAbsent(name, key -> new ArrayList<>()).addAll(values));
+		headers.forEach((name, values) -> copy.computeIfAbsent(name, (key) -> new ArrayList<>()).addAll(values));
 		copy.replaceAll((name, values) -> List.copyOf(values));
 		headers = Collections.unmodifiableMap(copy);
 		body = body.clone();
@@ -85,7 +86,7 @@ public record RecordedRequest(String method, String rawPath, @Nullable String ra
 	 */
 	@Override
 	public byte[] body() {
-		return body.clone();
+		return this.body.clone();
 	}
 
 	/**
@@ -93,7 +94,7 @@ public record RecordedRequest(String method, String rawPath, @Nullable String ra
 	 * @return the request body as text, empty when there was none
 	 */
 	public String bodyAsString() {
-		return new String(body, StandardCharsets.UTF_8);
+		return new String(this.body, StandardCharsets.UTF_8);
 	}
 
 	/**
@@ -102,8 +103,8 @@ public record RecordedRequest(String method, String rawPath, @Nullable String ra
 	 * @return the first value, or {@code null} when the request did not carry the header
 	 */
 	public @Nullable String header(String name) {
-		List<String> values = headers.get(name);
-		return values == null || values.isEmpty() ? null : values.get(0);
+		List<String> values = this.headers.get(name);
+		return (values == null || values.isEmpty()) ? null : values.get(0);
 	}
 
 	/**
@@ -112,8 +113,8 @@ public record RecordedRequest(String method, String rawPath, @Nullable String ra
 	 * @return the values, empty when the request did not carry the header
 	 */
 	public List<String> headerValues(String name) {
-		List<String> values = headers.get(name);
-		return values == null ? List.of() : values;
+		List<String> values = this.headers.get(name);
+		return (values != null) ? values : List.of();
 	}
 
 	/**
@@ -122,26 +123,27 @@ public record RecordedRequest(String method, String rawPath, @Nullable String ra
 	 * @return e.g. {@code /scim/v2/Users?startIndex=1&count=100}
 	 */
 	public String rawTarget() {
-		return rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
+		return (this.rawQuery == null) ? this.rawPath : this.rawPath + "?" + this.rawQuery;
 	}
 
 	@Override
 	public boolean equals(@Nullable Object other) {
-		return other instanceof RecordedRequest that && status == that.status && method.equals(that.method)
-				&& rawPath.equals(that.rawPath) && Objects.equals(rawQuery, that.rawQuery)
-				&& headers.equals(that.headers) && Arrays.equals(body, that.body) && receivedAt.equals(that.receivedAt)
-				&& Objects.equals(fault, that.fault);
+		return other instanceof RecordedRequest that && this.status == that.status && this.method.equals(that.method)
+				&& this.rawPath.equals(that.rawPath) && Objects.equals(this.rawQuery, that.rawQuery)
+				&& this.headers.equals(that.headers) && Arrays.equals(this.body, that.body)
+				&& this.receivedAt.equals(that.receivedAt) && Objects.equals(this.fault, that.fault);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(method, rawPath, rawQuery, headers, Arrays.hashCode(body), status, receivedAt, fault);
+		return Objects.hash(this.method, this.rawPath, this.rawQuery, this.headers, Arrays.hashCode(this.body),
+				this.status, this.receivedAt, this.fault);
 	}
 
 	@Override
 	public String toString() {
-		String answer = status == 0 ? "no answer" : Integer.toString(status);
-		return method + " " + rawTarget() + " -> " + answer + " (" + body.length + " body bytes)"
-				+ (fault == null ? "" : " [fault: " + fault + "]");
+		String answer = (this.status == 0) ? "no answer" : Integer.toString(this.status);
+		return this.method + " " + rawTarget() + " -> " + answer + " (" + this.body.length + " body bytes)"
+				+ ((this.fault == null) ? "" : " [fault: " + this.fault + "]");
 	}
 }

@@ -3,7 +3,6 @@ package dev.grantex.scim.test.autoconfigure;
 import java.util.LinkedHashMap;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationListener;

@@ -3,7 +3,6 @@ package dev.grantex.scim.test.autoconfigure;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;

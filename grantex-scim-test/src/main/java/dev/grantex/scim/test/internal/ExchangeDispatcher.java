@@ -1,8 +1,5 @@
 package dev.grantex.scim.test.internal;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +17,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -42,20 +43,6 @@ import tools.jackson.databind.node.ObjectNode;
  * worker finishes the exchange afterwards.
  */
 public final class ExchangeDispatcher implements HttpHandler {
-
-	/**
-	 * Thrown from the handler after a fault closed the connection on purpose; never
-	 * reaches a client.
-	 */
-	private static final class ConnectionDropped extends IOException {
-
-		private static final long serialVersionUID = 1L;
-
-		ConnectionDropped(String fault) {
-			super("Connection closed by the scripted fault " + fault, null);
-		}
-
-	}
 
 	private static final System.Logger LOGGER = System.getLogger(ExchangeDispatcher.class.getName());
 
@@ -98,23 +85,23 @@ public final class ExchangeDispatcher implements HttpHandler {
 			WireRequest request = read(exchange);
 			Outcome outcome = decide(request);
 			if (outcome instanceof Outcome.Respond respond) {
-				journal.record(request, respond.response().status(), respond.fault());
+				this.journal.record(request, respond.response().status(), respond.fault());
 				write(exchange, request, respond.response());
 			}
 			else if (outcome instanceof Outcome.Drop drop) {
-				journal.record(request, drop.status(), drop.fault());
+				this.journal.record(request, drop.status(), drop.fault());
 				drop(exchange, drop.fault());
 			}
 			else if (outcome instanceof Outcome.Truncate truncate) {
-				journal.record(request, truncate.response().status(), truncate.fault());
+				this.journal.record(request, truncate.response().status(), truncate.fault());
 				writeTruncated(exchange, truncate.response(), truncate.fault());
 			}
 			else if (outcome instanceof Outcome.Stall stall) {
-				journal.record(request, stall.response().status(), stall.fault());
+				this.journal.record(request, stall.response().status(), stall.fault());
 				finished = !writeStalled(exchange, stall);
 			}
 			else if (outcome instanceof Outcome.Delay delay) {
-				journal.record(request, delay.status(), delay.fault());
+				this.journal.record(request, delay.status(), delay.fault());
 				finished = !schedule(exchange, request, delay);
 			}
 			else {
@@ -131,15 +118,17 @@ public final class ExchangeDispatcher implements HttpHandler {
 	/**
 	 * What to do with the request: the scripted fault it takes, if any, else the server's
 	 * answer.
+	 * @param request the request as read
+	 * @return the outcome to carry out on the connection
 	 */
 	Outcome decide(WireRequest request) {
-		ScriptedFault fault = faults.take(request.method(), request.rawPath());
+		ScriptedFault fault = this.faults.take(request.method(), request.rawPath());
 		if (fault == null) {
 			return new Outcome.Respond(process(request));
 		}
 		String name = fault.description();
 		return switch (fault.kind()) {
-			case ANSWER -> new Outcome.Respond(fault.answer(state), name);
+			case ANSWER -> new Outcome.Respond(fault.answer(this.state), name);
 			case DELAY_THEN_PROCESS -> new Outcome.Delay(fault.delay(), 0,
 					() -> new Outcome.Respond(fault.decorate(process(request)), name), name);
 			case PROCESS_THEN_DELAY -> {
@@ -173,10 +162,12 @@ public final class ExchangeDispatcher implements HttpHandler {
 	/**
 	 * The real server's answer; a defect of the fake becomes an answer no real server
 	 * gives.
+	 * @param request the request as read
+	 * @return the answer to send
 	 */
 	private WireResponse process(WireRequest request) {
 		try {
-			return pipeline.handle(request);
+			return this.pipeline.handle(request);
 		}
 		catch (RuntimeException bug) {
 			return fakeServerBug(bug);
@@ -187,6 +178,9 @@ public final class ExchangeDispatcher implements HttpHandler {
 	 * Closes the connection: closing an exchange whose response head was not sent closes
 	 * the socket, and the exception makes the server close it too (if it was not yet) and
 	 * forget it.
+	 * @param exchange the exchange whose connection is closed
+	 * @param fault the fault's description, for the exception
+	 * @throws IOException always, to make the JDK server drop the connection
 	 */
 	private static void drop(HttpExchange exchange, String fault) throws IOException {
 		exchange.close();
@@ -196,6 +190,10 @@ public final class ExchangeDispatcher implements HttpHandler {
 	/**
 	 * Sends the head with the full content length and half the body, pushes them onto the
 	 * wire, then closes: closing a fixed-length body that is short closes the connection.
+	 * @param exchange the exchange to answer
+	 * @param response the answer to cut short
+	 * @param fault the fault's description, for the exception
+	 * @throws IOException always, to make the JDK server drop the connection
 	 */
 	private static void writeTruncated(HttpExchange exchange, WireResponse response, String fault) throws IOException {
 		writeHeadAndHalf(exchange, response);
@@ -206,7 +204,10 @@ public final class ExchangeDispatcher implements HttpHandler {
 	 * Sends the head with the full content length and half the body, pushes them onto the
 	 * wire, and leaves the rest to the scheduler, which sends it after the stall and
 	 * closes the exchange.
+	 * @param exchange the exchange to answer
+	 * @param stall the answer and the stall
 	 * @return whether the rest was handed over (false when the server is shutting down)
+	 * @throws IOException when the client went away before the first half was sent
 	 */
 	private boolean writeStalled(HttpExchange exchange, Outcome.Stall stall) throws IOException {
 		OutputStream out = writeHeadAndHalf(exchange, stall.response());
@@ -229,7 +230,10 @@ public final class ExchangeDispatcher implements HttpHandler {
 	/**
 	 * Sends the head with the full content length and the first half of the body, and
 	 * pushes them onto the wire.
+	 * @param exchange the exchange to answer
+	 * @param response the answer whose head and first half are sent
 	 * @return the body stream, for whatever comes next
+	 * @throws IOException when the client went away
 	 */
 	private static OutputStream writeHeadAndHalf(HttpExchange exchange, WireResponse response) throws IOException {
 		addHeaders(exchange, response);
@@ -250,6 +254,9 @@ public final class ExchangeDispatcher implements HttpHandler {
 
 	/**
 	 * Waits out a delay on the scheduler, then finishes the exchange on a worker thread.
+	 * @param exchange the exchange to answer after the delay
+	 * @param request the request, whose journal entry gets the final status
+	 * @param delay the wait and what to answer after it
 	 * @return whether the exchange was handed over (false when the server is shutting
 	 * down)
 	 */
@@ -260,15 +267,19 @@ public final class ExchangeDispatcher implements HttpHandler {
 	/**
 	 * Runs {@code task}, which finishes the exchange, on a worker thread after the wait,
 	 * holding no thread meanwhile.
+	 * @param exchange the exchange, closed here if the server stops before the task can
+	 * run
+	 * @param wait how long to wait
+	 * @param task what finishes the exchange
 	 * @return whether the task was handed over (false when the server is shutting down)
 	 */
 	private boolean later(HttpExchange exchange, Duration wait, Runnable task) {
 		try {
 			// Nothing waits on the future: the task itself closes the exchange if it
 			// cannot finish it.
-			ScheduledFuture<?> unused = scheduler.schedule(() -> {
+			ScheduledFuture<?> unused = this.scheduler.schedule(() -> {
 				try {
-					workers.execute(task);
+					this.workers.execute(task);
 				}
 				catch (RejectedExecutionException stopped) {
 					exchange.close();
@@ -284,7 +295,7 @@ public final class ExchangeDispatcher implements HttpHandler {
 	private void finishDelayed(HttpExchange exchange, WireRequest request, Outcome.Delay delay) {
 		try {
 			Outcome.Respond respond = delay.then().get();
-			journal.update(request, respond.response().status());
+			this.journal.update(request, respond.response().status());
 			write(exchange, request, respond.response());
 		}
 		catch (IOException clientGone) {
@@ -298,20 +309,20 @@ public final class ExchangeDispatcher implements HttpHandler {
 	}
 
 	private WireRequest read(HttpExchange exchange) throws IOException {
-		long number = sequence.getAndIncrement();
+		long number = this.sequence.getAndIncrement();
 		Instant receivedAt = Instant.now();
 		URI uri = exchange.getRequestURI();
-		String rawPath = uri.getRawPath() == null ? "" : uri.getRawPath();
+		String rawPath = (uri.getRawPath() == null) ? "" : uri.getRawPath();
 		Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		for (Map.Entry<String, List<String>> header : exchange.getRequestHeaders().entrySet()) {
-			headers.computeIfAbsent(header.getKey(), name -> new ArrayList<>()).addAll(header.getValue());
+			headers.computeIfAbsent(header.getKey(), (name) -> new ArrayList<>()).addAll(header.getValue());
 		}
 		byte[] body;
 		try (InputStream in = exchange.getRequestBody()) {
 			body = in.readAllBytes();
 		}
 		InetSocketAddress remote = exchange.getRemoteAddress();
-		String remoteAddress = remote.getAddress() == null ? remote.getHostString()
+		String remoteAddress = (remote.getAddress() == null) ? remote.getHostString()
 				: remote.getAddress().getHostAddress();
 		return new WireRequest(number, receivedAt, exchange.getRequestMethod(), rawPath, uri.getRawQuery(), headers,
 				body, remoteAddress);
@@ -344,6 +355,8 @@ public final class ExchangeDispatcher implements HttpHandler {
 	/**
 	 * A defect in the fake itself: answered with a shape no real Grantex response has, so
 	 * a client test can never mistake it for server behaviour.
+	 * @param bug what the fake threw
+	 * @return a 500 with the code {@code FAKE_SERVER_BUG}
 	 */
 	private static WireResponse fakeServerBug(RuntimeException bug) {
 		LOGGER.log(System.Logger.Level.ERROR, "FakeGrantexServer failed to handle a request", bug);
@@ -351,6 +364,20 @@ public final class ExchangeDispatcher implements HttpHandler {
 		body.put("message", "FakeGrantexServer failed: " + bug);
 		body.put("code", "FAKE_SERVER_BUG");
 		return WireResponse.json(500, body);
+	}
+
+	/**
+	 * Thrown from the handler after a fault closed the connection on purpose; never
+	 * reaches a client.
+	 */
+	private static final class ConnectionDropped extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
+		ConnectionDropped(String fault) {
+			super("Connection closed by the scripted fault " + fault, null);
+		}
+
 	}
 
 }

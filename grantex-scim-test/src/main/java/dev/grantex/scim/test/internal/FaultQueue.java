@@ -3,6 +3,7 @@ package dev.grantex.scim.test.internal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,14 +12,6 @@ import org.jspecify.annotations.Nullable;
  * concurrent requests each fault is used by exactly one of them. Thread-safe.
  */
 public final class FaultQueue {
-
-	/** One scripted fault and the requests it may be used on. */
-	private record Entry(String method, String pathPrefix, ScriptedFault fault) {
-
-		boolean matches(String requestMethod, String rawPath) {
-			return (method.equals(ANY_METHOD) || method.equals(requestMethod)) && pathMatches(pathPrefix, rawPath);
-		}
-	}
 
 	/** The method of a target that matches every method. */
 	public static final String ANY_METHOD = "*";
@@ -34,16 +27,18 @@ public final class FaultQueue {
 	 */
 	public synchronized void add(String method, String pathPrefix, List<ScriptedFault> faults) {
 		for (ScriptedFault fault : faults) {
-			entries.add(new Entry(method, pathPrefix, fault));
+			this.entries.add(new Entry(method, pathPrefix, fault));
 		}
 	}
 
 	/**
 	 * Removes and returns the earliest-scripted fault whose target matches the request.
+	 * @param method the request's method
+	 * @param rawPath the request's raw path
 	 * @return the fault, or {@code null} when the request is to be served normally
 	 */
 	synchronized @Nullable ScriptedFault take(String method, String rawPath) {
-		Iterator<Entry> waiting = entries.iterator();
+		Iterator<Entry> waiting = this.entries.iterator();
 		while (waiting.hasNext()) {
 			Entry entry = waiting.next();
 			if (entry.matches(method, rawPath)) {
@@ -56,7 +51,7 @@ public final class FaultQueue {
 
 	/** Forgets every fault not used yet. */
 	public synchronized void clear() {
-		entries.clear();
+		this.entries.clear();
 	}
 
 	/**
@@ -64,7 +59,7 @@ public final class FaultQueue {
 	 * @return zero or more
 	 */
 	public synchronized int pending() {
-		return entries.size();
+		return this.entries.size();
 	}
 
 	/**
@@ -88,13 +83,22 @@ public final class FaultQueue {
 
 	@Override
 	public synchronized String toString() {
-		List<String> faults = new ArrayList<>(entries.size());
-		for (Entry entry : entries) {
-			String target = entry.method().equals(ANY_METHOD) && entry.pathPrefix().isEmpty() ? "any"
+		List<String> faults = new ArrayList<>(this.entries.size());
+		for (Entry entry : this.entries) {
+			String target = (entry.method().equals(ANY_METHOD) && entry.pathPrefix().isEmpty()) ? "any"
 					: entry.method() + " " + (entry.pathPrefix().isEmpty() ? "/" : entry.pathPrefix());
 			faults.add(target + ": " + entry.fault().description());
 		}
 		return faults.toString();
+	}
+
+	/** One scripted fault and the requests it may be used on. */
+	private record Entry(String method, String pathPrefix, ScriptedFault fault) {
+
+		boolean matches(String requestMethod, String rawPath) {
+			return (this.method.equals(ANY_METHOD) || this.method.equals(requestMethod))
+					&& pathMatches(this.pathPrefix, rawPath);
+		}
 	}
 
 }

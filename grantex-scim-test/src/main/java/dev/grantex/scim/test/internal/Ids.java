@@ -48,6 +48,7 @@ final class Ids {
 
 	/**
 	 * 48 bits of millisecond time then 80 random bits, as 26 Crockford base32 characters.
+	 * @return a new ULID
 	 */
 	static String ulid() {
 		char[] text = new char[26];

@@ -1,9 +1,11 @@
 package dev.grantex.scim.test.internal;
 
-import dev.grantex.scim.test.RecordedRequest;
 import java.util.List;
 import java.util.TreeMap;
+
 import org.jspecify.annotations.Nullable;
+
+import dev.grantex.scim.test.RecordedRequest;
 
 /**
  * Every request the fake received, kept in arrival order for the inspection API. A
@@ -19,15 +21,18 @@ public final class RequestJournal {
 	private final TreeMap<Long, RecordedRequest> entries = new TreeMap<>();
 
 	synchronized void record(WireRequest request, int status, @Nullable String fault) {
-		entries.put(request.sequence(), recorded(request, status, fault));
+		this.entries.put(request.sequence(), recorded(request, status, fault));
 	}
 
 	/**
 	 * Sets the status of a request recorded earlier, unless the journal was cleared
 	 * meanwhile.
+	 * @param request the request recorded on arrival
+	 * @param status the status it was finally answered with
 	 */
 	synchronized void update(WireRequest request, int status) {
-		entries.computeIfPresent(request.sequence(), (sequence, earlier) -> recorded(request, status, earlier.fault()));
+		this.entries.computeIfPresent(request.sequence(),
+				(sequence, earlier) -> recorded(request, status, earlier.fault()));
 	}
 
 	/**
@@ -35,12 +40,12 @@ public final class RequestJournal {
 	 * @return an immutable snapshot, in the order the requests arrived
 	 */
 	public synchronized List<RecordedRequest> snapshot() {
-		return List.copyOf(entries.values());
+		return List.copyOf(this.entries.values());
 	}
 
 	/** Forgets every recorded request. */
 	public synchronized void clear() {
-		entries.clear();
+		this.entries.clear();
 	}
 
 	private static RecordedRequest recorded(WireRequest request, int status, @Nullable String fault) {

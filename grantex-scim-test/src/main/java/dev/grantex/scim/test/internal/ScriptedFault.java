@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,40 +17,6 @@ import org.jspecify.annotations.Nullable;
  * afresh for each request that uses the fault.
  */
 public final class ScriptedFault {
-
-	/** What happens to the request. */
-	enum Kind {
-
-		/** Answered with {@link #answer}; not processed. */
-		ANSWER,
-		/** Processed after {@link #delay}, then answered normally. */
-		DELAY_THEN_PROCESS,
-		/** Processed at once, answered normally after {@link #delay}. */
-		PROCESS_THEN_DELAY,
-		/** Neither processed nor answered: the connection is closed. */
-		DROP_BEFORE_PROCESSING,
-		/** Processed, then the connection is closed without an answer. */
-		PROCESS_THEN_DROP,
-		/**
-		 * Processed, then the head and half the body are sent and the connection is
-		 * closed.
-		 */
-		TRUNCATED_BODY,
-		/**
-		 * Processed, then the head and half the body are sent, and the rest after
-		 * {@link #delay}.
-		 */
-		STALLED_BODY
-
-	}
-
-	/** Builds the answer of an {@link Kind#ANSWER} fault for one request. */
-	@FunctionalInterface
-	interface Answer {
-
-		WireResponse build(GrantexState state);
-
-	}
 
 	/** The per-IP limiter's answer message (its code is, oddly, {@code BAD_REQUEST}). */
 	private static final String IP_LIMIT_CODE = "BAD_REQUEST";
@@ -103,10 +70,10 @@ public final class ScriptedFault {
 	 */
 	public static ScriptedFault status(int status, @Nullable String contentType, String body) {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		List<WireResponse.Header> headers = contentType == null ? List.of()
-				: List.of(new WireResponse.Header("content-type", contentType));
+		List<WireResponse.Header> headers = (contentType != null)
+				? List.of(new WireResponse.Header("content-type", contentType)) : List.of();
 		WireResponse response = WireResponse.of(status, headers, bytes);
-		return answering("status(" + status + ")", state -> response);
+		return answering("status(" + status + ")", (state) -> response);
 	}
 
 	/**
@@ -115,7 +82,7 @@ public final class ScriptedFault {
 	 * @return the fault
 	 */
 	public static ScriptedFault rateLimited(long retryAfterSeconds) {
-		return answering("rateLimited(" + retryAfterSeconds + "s)", state -> {
+		return answering("rateLimited(" + retryAfterSeconds + "s)", (state) -> {
 			WireResponse limited = Bodies.grantexError(429,
 					"Rate limit exceeded, retry in " + GrantexPipeline.humanDuration(retryAfterSeconds * 1000),
 					IP_LIMIT_CODE);
@@ -139,9 +106,10 @@ public final class ScriptedFault {
 	public static ScriptedFault serverError(int status) {
 		String description = "serverError(" + status + ")";
 		return switch (status) {
-			case 500 -> answering(description, state -> Bodies.internalError().withHeader("cache-control", "no-store"));
+			case 500 ->
+				answering(description, (state) -> Bodies.internalError().withHeader("cache-control", "no-store"));
 			case 503 -> answering(description,
-					state -> Bodies.grantexError(503, LIMITER_UNAVAILABLE_MESSAGE, "RATE_LIMIT_UNAVAILABLE")
+					(state) -> Bodies.grantexError(503, LIMITER_UNAVAILABLE_MESSAGE, "RATE_LIMIT_UNAVAILABLE")
 						.withHeader("cache-control", "no-store"));
 			case 502, 504 -> htmlPage(description, status);
 			default -> throw new IllegalArgumentException("No server error shape for status " + status);
@@ -162,7 +130,7 @@ public final class ScriptedFault {
 		String page = "<html>\r\n" + "<head><title>" + title + "</title></head>\r\n" + "<body>\r\n" + "<center><h1>"
 				+ title + "</h1></center>\r\n" + "<hr><center>nginx</center>\r\n" + "</body>\r\n" + "</html>\r\n";
 		WireResponse response = WireResponse.text(status, "text/html", page);
-		return answering(description, state -> response);
+		return answering(description, (state) -> response);
 	}
 
 	/**
@@ -228,11 +196,11 @@ public final class ScriptedFault {
 	 * @throws IllegalStateException for a fault that sends no answer
 	 */
 	public ScriptedFault withHeader(String name, String value) {
-		if (kind == Kind.DROP_BEFORE_PROCESSING || kind == Kind.PROCESS_THEN_DROP) {
-			throw new IllegalStateException(description + " sends no response, so it can carry no header");
+		if (this.kind == Kind.DROP_BEFORE_PROCESSING || this.kind == Kind.PROCESS_THEN_DROP) {
+			throw new IllegalStateException(this.description + " sends no response, so it can carry no header");
 		}
 		List<WireResponse.Header> headers = new ArrayList<>();
-		for (WireResponse.Header header : extraHeaders) {
+		for (WireResponse.Header header : this.extraHeaders) {
 			if (!header.name().equalsIgnoreCase(name)) {
 				headers.add(header);
 			}
@@ -242,7 +210,7 @@ public final class ScriptedFault {
 		for (WireResponse.Header header : headers) {
 			text.append(" + ").append(header.name()).append(": ").append(header.value());
 		}
-		return new ScriptedFault(kind, text.toString(), answer, delay, headers);
+		return new ScriptedFault(this.kind, text.toString(), this.answer, this.delay, headers);
 	}
 
 	/**
@@ -250,51 +218,89 @@ public final class ScriptedFault {
 	 * @return e.g. {@code rateLimited(2s)} or {@code status(503) + retry-after: 0}
 	 */
 	public String description() {
-		return description;
+		return this.description;
 	}
 
 	@Override
 	public String toString() {
-		return description;
+		return this.description;
 	}
 
 	Kind kind() {
-		return kind;
+		return this.kind;
 	}
 
 	Duration delay() {
-		return delay;
+		return this.delay;
 	}
 
 	/**
 	 * The answer of an {@link Kind#ANSWER} fault for one request, with the extra headers.
+	 * @param state the server's state, for answers that show its settings
+	 * @return the answer
 	 */
 	WireResponse answer(GrantexState state) {
-		if (answer == null) {
-			throw new IllegalStateException(description + " does not answer in place of the server");
+		if (this.answer == null) {
+			throw new IllegalStateException(this.description + " does not answer in place of the server");
 		}
-		return decorate(answer.build(state));
+		return decorate(this.answer.build(state));
 	}
 
 	/**
 	 * The given answer with this fault's extra headers, each replacing any header of its
 	 * name.
+	 * @param response the answer
+	 * @return the answer with the extra headers
 	 */
 	WireResponse decorate(WireResponse response) {
 		WireResponse decorated = response;
-		for (WireResponse.Header header : extraHeaders) {
+		for (WireResponse.Header header : this.extraHeaders) {
 			decorated = decorated.withHeaderReplaced(header.name(), header.value());
 		}
 		return decorated;
 	}
 
 	private String base() {
-		int extras = description.indexOf(" + ");
-		return extras < 0 ? description : description.substring(0, extras);
+		int extras = this.description.indexOf(" + ");
+		return (extras < 0) ? this.description : this.description.substring(0, extras);
 	}
 
 	private static String millis(Duration delay) {
 		return delay.toMillis() + "ms";
+	}
+
+	/** What happens to the request. */
+	enum Kind {
+
+		/** Answered with {@link #answer}; not processed. */
+		ANSWER,
+		/** Processed after {@link #delay}, then answered normally. */
+		DELAY_THEN_PROCESS,
+		/** Processed at once, answered normally after {@link #delay}. */
+		PROCESS_THEN_DELAY,
+		/** Neither processed nor answered: the connection is closed. */
+		DROP_BEFORE_PROCESSING,
+		/** Processed, then the connection is closed without an answer. */
+		PROCESS_THEN_DROP,
+		/**
+		 * Processed, then the head and half the body are sent and the connection is
+		 * closed.
+		 */
+		TRUNCATED_BODY,
+		/**
+		 * Processed, then the head and half the body are sent, and the rest after
+		 * {@link #delay}.
+		 */
+		STALLED_BODY
+
+	}
+
+	/** Builds the answer of an {@link Kind#ANSWER} fault for one request. */
+	@FunctionalInterface
+	interface Answer {
+
+		WireResponse build(GrantexState state);
+
 	}
 
 }

@@ -1,8 +1,10 @@
 package dev.grantex.scim.test.internal;
 
-import dev.grantex.scim.test.FakeScimUser;
 import java.time.Instant;
+
 import org.jspecify.annotations.Nullable;
+
+import dev.grantex.scim.test.FakeScimUser;
 
 /** A stored SCIM user; mutable, guarded by its {@link DeveloperAccount}'s lock. */
 final class UserRecord {
@@ -39,7 +41,8 @@ final class UserRecord {
 	}
 
 	FakeScimUser snapshot() {
-		return new FakeScimUser(id, userName, displayName, externalId, active, emailsJson, created, lastModified);
+		return new FakeScimUser(this.id, this.userName, this.displayName, this.externalId, this.active, this.emailsJson,
+				this.created, this.lastModified);
 	}
 
 }
