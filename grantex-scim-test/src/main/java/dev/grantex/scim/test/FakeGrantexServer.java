@@ -40,8 +40,10 @@ import dev.grantex.scim.test.internal.RequestJournal;
  * <p>
  * It can also fail on purpose: {@link #faults()} scripts, request by request, the
  * failures a client meets in production (429 bursts, 5xx, HTML error pages, slow answers,
- * dropped connections, answers cut short), for testing retries and error handling; see
- * {@link FaultScript}.
+ * dropped connections, answers cut short), for testing retries and error handling, and
+ * the answers of a hostile server (redirects, echoed credentials, huge, inflating and
+ * endless bodies, endless lists), for testing a client's defences; see
+ * {@link FaultScript} and {@link Fault}.
  *
  * <p>
  * Use one server per test class or per test; everything is in memory and thread-safe, so

@@ -37,9 +37,16 @@ import org.jspecify.annotations.Nullable;
  * @param fault the description of the scripted fault used on this request (e.g.
  * {@code rateLimited(2s)}, {@code processThenDrop}), or {@code null} when the server
  * served it normally
+ * @param responseBodyBytes how many bytes of response body the fake wrote for this
+ * request: the whole body of an ordinary answer (0 for {@code HEAD}, 204 and answers
+ * without a body), what it managed to write of a body the client stopped reading (to
+ * within 64 KB), or {@code -1} while the answer is still being sent (a delayed, stalled,
+ * generated or trickled answer). Bytes written are bytes handed to the connection, which
+ * the client may not have read: the sockets' buffers hold a few megabytes at most
  */
 public record RecordedRequest(String method, String rawPath, @Nullable String rawQuery,
-		Map<String, List<String>> headers, byte[] body, int status, Instant receivedAt, @Nullable String fault) {
+		Map<String, List<String>> headers, byte[] body, int status, Instant receivedAt, @Nullable String fault,
+		long responseBodyBytes) {
 
 	/**
 	 * Copies the mutable inputs, so the record stays a faithful snapshot.
@@ -52,6 +59,7 @@ public record RecordedRequest(String method, String rawPath, @Nullable String ra
 	 * @param receivedAt when the fake started handling the request
 	 * @param fault the description of the scripted fault used on this request, or
 	 * {@code null}
+	 * @param responseBodyBytes the response body bytes the fake wrote, or {@code -1}
 	 */
 	public RecordedRequest {
 		Objects.requireNonNull(method, "method");
@@ -78,6 +86,24 @@ public record RecordedRequest(String method, String rawPath, @Nullable String ra
 	public RecordedRequest(String method, String rawPath, @Nullable String rawQuery, Map<String, List<String>> headers,
 			byte[] body, int status, Instant receivedAt) {
 		this(method, rawPath, rawQuery, headers, body, status, receivedAt, null);
+	}
+
+	/**
+	 * A request without the number of response body bytes (which reads {@code -1}); the
+	 * constructor of the record's second version, kept for source compatibility.
+	 * @param method the request method
+	 * @param rawPath the raw path
+	 * @param rawQuery the raw query, or {@code null}
+	 * @param headers the request headers
+	 * @param body the request body bytes
+	 * @param status the status answered
+	 * @param receivedAt when the request was received
+	 * @param fault the description of the scripted fault used on this request, or
+	 * {@code null}
+	 */
+	public RecordedRequest(String method, String rawPath, @Nullable String rawQuery, Map<String, List<String>> headers,
+			byte[] body, int status, Instant receivedAt, @Nullable String fault) {
+		this(method, rawPath, rawQuery, headers, body, status, receivedAt, fault, -1);
 	}
 
 	/**
@@ -131,13 +157,14 @@ public record RecordedRequest(String method, String rawPath, @Nullable String ra
 		return other instanceof RecordedRequest that && this.status == that.status && this.method.equals(that.method)
 				&& this.rawPath.equals(that.rawPath) && Objects.equals(this.rawQuery, that.rawQuery)
 				&& this.headers.equals(that.headers) && Arrays.equals(this.body, that.body)
-				&& this.receivedAt.equals(that.receivedAt) && Objects.equals(this.fault, that.fault);
+				&& this.receivedAt.equals(that.receivedAt) && Objects.equals(this.fault, that.fault)
+				&& this.responseBodyBytes == that.responseBodyBytes;
 	}
 
 	@Override
 	public int hashCode() {
 		return Objects.hash(this.method, this.rawPath, this.rawQuery, this.headers, Arrays.hashCode(this.body),
-				this.status, this.receivedAt, this.fault);
+				this.status, this.receivedAt, this.fault, this.responseBodyBytes);
 	}
 
 	@Override

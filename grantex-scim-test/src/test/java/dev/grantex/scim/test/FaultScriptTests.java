@@ -108,6 +108,30 @@ class FaultScriptTests {
 	}
 
 	@Test
+	void absurdRetryAfterAndResetValuesArriveVerbatimOnA429() {
+		String longMax = "9223372036854775807";
+		this.grantex.faults()
+			.enqueue(FaultTarget.any(),
+					Fault.rateLimited(Duration.ofSeconds(1))
+						.withHeader("retry-after", longMax)
+						.withHeader("x-ratelimit-reset", longMax),
+					Fault.status(429, null, "")
+						.withHeader("retry-after", "-1")
+						.withHeader("x-ratelimit-reset", "1e300"));
+
+		WireClient.Reply huge = listUsers();
+		WireClient.Reply nonsense = listUsers();
+
+		assertThat(huge.status()).isEqualTo(429);
+		assertThat(huge.headers().allValues("retry-after")).containsExactly(longMax);
+		assertThat(huge.headers().allValues("x-ratelimit-reset")).containsExactly(longMax);
+		assertThat(huge.json().get("message").stringValue()).isEqualTo("Rate limit exceeded, retry in 1 second");
+		assertThat(nonsense.header("retry-after")).isEqualTo("-1");
+		assertThat(nonsense.header("x-ratelimit-reset")).isEqualTo("1e300");
+		assertThat(nonsense.bodyBytes()).isEmpty();
+	}
+
+	@Test
 	void withHeaderReplacesAHeaderOfTheSameNameAndLeavesTheOriginalFaultUnchanged() {
 		Fault limited = Fault.rateLimited(Duration.ofSeconds(30));
 		Fault zero = limited.withHeader("retry-after", "0").withHeader("RETRY-AFTER", "1");
@@ -349,6 +373,9 @@ class FaultScriptTests {
 				new RecordedRequest("GET", "/scim/v2/Users", null, Map.of(), new byte[0], 200, Instant.EPOCH, null));
 		assertThat(plain).isNotEqualTo(faulted);
 		assertThat(plain).hasToString("GET /scim/v2/Users -> 200 (0 body bytes)");
+		assertThat(plain.responseBodyBytes()).as("not known").isEqualTo(-1);
+		assertThat(faulted).isEqualTo(new RecordedRequest("GET", "/scim/v2/Users", null, Map.of(), new byte[0], 0,
+				Instant.EPOCH, "dropBeforeProcessing", -1));
 		assertThat(faulted).hasToString("GET /scim/v2/Users -> no answer (0 body bytes) [fault: dropBeforeProcessing]");
 	}
 

@@ -82,6 +82,34 @@ class InspectionApiTests {
 	}
 
 	@Test
+	void eachRecordedRequestTellsHowManyResponseBodyBytesWereWritten() {
+		Tenant tenant = Tenant.register(this.grantex);
+		String id = this.grantex.seedUser(tenant.apiKey(), "alice").id();
+
+		WireClient.Reply get = this.client.get("/scim/v2/Users/" + id, tenant.scimToken());
+		this.client.call("HEAD", "/scim/v2/Users/" + id).bearer(tenant.scimToken()).send();
+		this.client.call("DELETE", "/scim/v2/Users/" + id).bearer(tenant.scimToken()).send();
+		this.grantex.faults().enqueue(FaultTarget.any(), Fault.dropBeforeProcessing(), Fault.truncatedBody());
+		assertThatThrownBy(() -> this.client.call("POST", "/scim/v2/Users")
+			.bearer(tenant.scimToken())
+			.json("{\"userName\":\"bob\"}")
+			.send()).isInstanceOf(java.io.UncheckedIOException.class);
+		assertThatThrownBy(() -> this.client.call("POST", "/scim/v2/Users")
+			.bearer(tenant.scimToken())
+			.json("{\"userName\":\"carol\"}")
+			.send()).isInstanceOf(java.io.UncheckedIOException.class);
+
+		List<RecordedRequest> requests = this.grantex.requests();
+		assertThat(requests).extracting(RecordedRequest::method)
+			.containsExactly("GET", "HEAD", "DELETE", "POST", "POST");
+		assertThat(requests.get(0).responseBodyBytes()).isEqualTo(get.bodyBytes().length);
+		assertThat(requests.get(1).responseBodyBytes()).as("HEAD").isZero();
+		assertThat(requests.get(2).responseBodyBytes()).as("204").isZero();
+		assertThat(requests.get(3).responseBodyBytes()).as("dropped").isZero();
+		assertThat(requests.get(4).responseBodyBytes()).as("half sent").isPositive().isLessThan(get.bodyBytes().length);
+	}
+
+	@Test
 	void recordedRequestsAreImmutableSnapshots() {
 		this.client.call("POST", "/scim/v2/Users").json("{\"userName\":\"x\"}").send();
 		RecordedRequest recorded = this.grantex.requests().get(0);

@@ -7,9 +7,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The faults scripted for one server, in the order they were scripted, each waiting for
- * the first request its target matches. Taking a fault is atomic: under any number of
- * concurrent requests each fault is used by exactly one of them. Thread-safe.
+ * The faults scripted for one server: one-shot faults, in the order they were scripted,
+ * each waiting for the first request its target matches, and standing faults, used on
+ * every request their target matches until they are cleared. A one-shot fault that
+ * matches is taken before any standing one. Taking a fault is atomic: under any number of
+ * concurrent requests each one-shot fault is used by exactly one of them. Thread-safe.
  */
 public final class FaultQueue {
 
@@ -17,6 +19,8 @@ public final class FaultQueue {
 	public static final String ANY_METHOD = "*";
 
 	private final List<Entry> entries = new ArrayList<>();
+
+	private final List<Entry> standing = new ArrayList<>();
 
 	/**
 	 * Appends faults for the requests a target matches.
@@ -29,6 +33,18 @@ public final class FaultQueue {
 		for (ScriptedFault fault : faults) {
 			this.entries.add(new Entry(method, pathPrefix, fault));
 		}
+	}
+
+	/**
+	 * Adds a standing fault, used on every request the target matches that no one-shot
+	 * fault (nor a standing fault added earlier) matches.
+	 * @param method the request method, exactly, or {@link #ANY_METHOD}
+	 * @param pathPrefix a raw path prefix matched on whole segments; empty matches every
+	 * path
+	 * @param fault the fault
+	 */
+	public synchronized void addStanding(String method, String pathPrefix, ScriptedFault fault) {
+		this.standing.add(new Entry(method, pathPrefix, fault));
 	}
 
 	/**
@@ -46,16 +62,23 @@ public final class FaultQueue {
 				return entry.fault();
 			}
 		}
+		for (Entry entry : this.standing) {
+			if (entry.matches(method, rawPath)) {
+				return entry.fault();
+			}
+		}
 		return null;
 	}
 
-	/** Forgets every fault not used yet. */
+	/** Forgets every one-shot fault not used yet, and every standing fault. */
 	public synchronized void clear() {
 		this.entries.clear();
+		this.standing.clear();
 	}
 
 	/**
-	 * The number of faults not used yet.
+	 * The number of one-shot faults not used yet; standing faults are never used up, so
+	 * they are not counted.
 	 * @return zero or more
 	 */
 	public synchronized int pending() {
@@ -85,9 +108,10 @@ public final class FaultQueue {
 	public synchronized String toString() {
 		List<String> faults = new ArrayList<>(this.entries.size());
 		for (Entry entry : this.entries) {
-			String target = (entry.method().equals(ANY_METHOD) && entry.pathPrefix().isEmpty()) ? "any"
-					: entry.method() + " " + (entry.pathPrefix().isEmpty() ? "/" : entry.pathPrefix());
-			faults.add(target + ": " + entry.fault().description());
+			faults.add(entry.target() + ": " + entry.fault().description());
+		}
+		for (Entry entry : this.standing) {
+			faults.add("always " + entry.target() + ": " + entry.fault().description());
 		}
 		return faults.toString();
 	}
@@ -98,6 +122,17 @@ public final class FaultQueue {
 		boolean matches(String requestMethod, String rawPath) {
 			return (this.method.equals(ANY_METHOD) || this.method.equals(requestMethod))
 					&& pathMatches(this.pathPrefix, rawPath);
+		}
+
+		/**
+		 * The target for messages.
+		 * @return {@code any}, or the method and prefix
+		 */
+		String target() {
+			if (this.method.equals(ANY_METHOD) && this.pathPrefix.isEmpty()) {
+				return "any";
+			}
+			return this.method + " " + (this.pathPrefix.isEmpty() ? "/" : this.pathPrefix);
 		}
 	}
 

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * holding a worker thread. Decided in {@link ExchangeDispatcher#decide(WireRequest)} and
  * carried out in {@link ExchangeDispatcher#handle(com.sun.net.httpserver.HttpExchange)}.
  */
-sealed interface Outcome permits Outcome.Respond, Outcome.Drop, Outcome.Truncate, Outcome.Stall, Outcome.Delay {
+sealed interface Outcome
+		permits Outcome.Respond, Outcome.Drop, Outcome.Truncate, Outcome.Stall, Outcome.Delay, Outcome.Trickle {
 
 	/**
 	 * Answer with this response.
@@ -68,6 +69,18 @@ sealed interface Outcome permits Outcome.Respond, Outcome.Drop, Outcome.Truncate
 	 * @param fault the fault's description
 	 */
 	record Delay(Duration delay, int status, Supplier<Respond> then, String fault) implements Outcome {
+	}
+
+	/**
+	 * Send the head of this endless response at once, then its body a few bytes after
+	 * each pause, for as long as the client reads.
+	 *
+	 * @param response the answer, whose body is generated
+	 * @param pause the wait before each write
+	 * @param bytesPerWrite the bytes each write sends
+	 * @param fault the fault's description
+	 */
+	record Trickle(WireResponse response, Duration pause, int bytesPerWrite, String fault) implements Outcome {
 	}
 
 }

@@ -20,8 +20,16 @@ public final class RequestJournal {
 	 */
 	private final TreeMap<Long, RecordedRequest> entries = new TreeMap<>();
 
-	synchronized void record(WireRequest request, int status, @Nullable String fault) {
-		this.entries.put(request.sequence(), recorded(request, status, fault));
+	/**
+	 * Records a request with its answer as known now.
+	 * @param request the request
+	 * @param status the status answered, 0 when there is none (yet)
+	 * @param fault the description of the scripted fault used on it, or {@code null}
+	 * @param responseBodyBytes the response body bytes written, or -1 while they are
+	 * still being written
+	 */
+	synchronized void record(WireRequest request, int status, @Nullable String fault, long responseBodyBytes) {
+		this.entries.put(request.sequence(), recorded(request, status, fault, responseBodyBytes));
 	}
 
 	/**
@@ -29,10 +37,11 @@ public final class RequestJournal {
 	 * meanwhile.
 	 * @param request the request recorded on arrival
 	 * @param status the status it was finally answered with
+	 * @param responseBodyBytes the response body bytes written in the end
 	 */
-	synchronized void update(WireRequest request, int status) {
+	synchronized void update(WireRequest request, int status, long responseBodyBytes) {
 		this.entries.computeIfPresent(request.sequence(),
-				(sequence, earlier) -> recorded(request, status, earlier.fault()));
+				(sequence, earlier) -> recorded(request, status, earlier.fault(), responseBodyBytes));
 	}
 
 	/**
@@ -48,9 +57,10 @@ public final class RequestJournal {
 		this.entries.clear();
 	}
 
-	private static RecordedRequest recorded(WireRequest request, int status, @Nullable String fault) {
+	private static RecordedRequest recorded(WireRequest request, int status, @Nullable String fault,
+			long responseBodyBytes) {
 		return new RecordedRequest(request.method(), request.rawPath(), request.rawQuery(), request.headers(),
-				request.body(), status, request.receivedAt(), fault);
+				request.body(), status, request.receivedAt(), fault, responseBodyBytes);
 	}
 
 }

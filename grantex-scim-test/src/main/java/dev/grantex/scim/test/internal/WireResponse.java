@@ -1,13 +1,20 @@
 package dev.grantex.scim.test.internal;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One HTTP response the fake will write: status, headers in order, body bytes. Immutable.
+ * One HTTP response the fake will write: status, headers in order, and a body that is
+ * either bytes in memory or generated while it is written (for bodies too large to hold,
+ * or endless). The body goes out with a {@code content-length}, unless the response is
+ * {@linkplain #chunked() chunked} or its length is unknown. Immutable.
  */
 final class WireResponse {
 
@@ -19,10 +26,24 @@ final class WireResponse {
 
 	private final byte[] body;
 
+	private final @Nullable Supplier<InputStream> generator;
+
+	private final long generatedLength;
+
+	private final boolean chunked;
+
 	private WireResponse(int status, List<Header> headers, byte[] body) {
+		this(status, headers, body, null, 0, false);
+	}
+
+	private WireResponse(int status, List<Header> headers, byte[] body, @Nullable Supplier<InputStream> generator,
+			long generatedLength, boolean chunked) {
 		this.status = status;
 		this.headers = List.copyOf(headers);
 		this.body = body;
+		this.generator = generator;
+		this.generatedLength = generatedLength;
+		this.chunked = chunked;
 	}
 
 	/**
@@ -60,6 +81,19 @@ final class WireResponse {
 	}
 
 	/**
+	 * A response whose body is generated while it is written, never held whole.
+	 * @param status the status code
+	 * @param headers the headers, in order
+	 * @param length the body's length, or -1 when it is unknown or endless (the body then
+	 * goes out chunked)
+	 * @param body generates the body, a new stream for each answer
+	 * @return the response
+	 */
+	static WireResponse generated(int status, List<Header> headers, long length, Supplier<InputStream> body) {
+		return new WireResponse(status, headers, new byte[0], body, length, length < 0);
+	}
+
+	/**
 	 * A 204 No Content: no body and no content type, as the real server sends it.
 	 * @return the response
 	 */
@@ -75,8 +109,55 @@ final class WireResponse {
 		return this.headers;
 	}
 
+	/**
+	 * The body held in memory.
+	 * @return the bytes; empty for a generated body
+	 */
 	byte[] body() {
 		return this.body;
+	}
+
+	/**
+	 * Whether the body is generated while it is written rather than held in memory.
+	 * @return {@code true} for a generated body
+	 */
+	boolean isGenerated() {
+		return this.generator != null;
+	}
+
+	/**
+	 * Whether the body goes out with {@code transfer-encoding: chunked} instead of a
+	 * {@code content-length}.
+	 * @return {@code true} when no length is announced
+	 */
+	boolean isChunked() {
+		return this.chunked;
+	}
+
+	/**
+	 * The body's length.
+	 * @return the number of bytes, or -1 when it is unknown or endless
+	 */
+	long length() {
+		return (this.generator != null) ? this.generatedLength : this.body.length;
+	}
+
+	/**
+	 * The body as a stream, generated afresh for a generated body.
+	 * @return a new stream positioned at the body's first byte
+	 */
+	InputStream openBody() {
+		Supplier<InputStream> source = this.generator;
+		return (source != null) ? source.get() : new ByteArrayInputStream(this.body);
+	}
+
+	/**
+	 * A copy whose body goes out with {@code transfer-encoding: chunked}, announcing no
+	 * length.
+	 * @return the copy
+	 */
+	WireResponse chunked() {
+		return new WireResponse(this.status, this.headers, this.body, this.generator, this.generatedLength, true);
 	}
 
 	/**
@@ -90,7 +171,7 @@ final class WireResponse {
 		}
 		List<Header> all = new ArrayList<>(leading);
 		all.addAll(this.headers);
-		return new WireResponse(this.status, all, this.body);
+		return new WireResponse(this.status, all, this.body, this.generator, this.generatedLength, this.chunked);
 	}
 
 	/**
@@ -108,7 +189,7 @@ final class WireResponse {
 			}
 		}
 		all.add(new Header(name, value));
-		return new WireResponse(this.status, all, this.body);
+		return new WireResponse(this.status, all, this.body, this.generator, this.generatedLength, this.chunked);
 	}
 
 	/**
@@ -120,7 +201,7 @@ final class WireResponse {
 	WireResponse withHeader(String name, String value) {
 		List<Header> all = new ArrayList<>(this.headers);
 		all.add(new Header(name, value));
-		return new WireResponse(this.status, all, this.body);
+		return new WireResponse(this.status, all, this.body, this.generator, this.generatedLength, this.chunked);
 	}
 
 	/**
