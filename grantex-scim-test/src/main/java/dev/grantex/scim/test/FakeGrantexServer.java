@@ -60,7 +60,14 @@ import dev.grantex.scim.test.internal.RequestJournal;
  */
 public final class FakeGrantexServer implements AutoCloseable {
 
-	private static final int WORKER_THREADS = 16;
+	/**
+	 * One worker per client thread of a 64-thread test. Ordinary requests never block a
+	 * worker for long, and on loopback the CPU, not the pool, limits throughput (16 and
+	 * 64 workers serve 64 keep-alive clients equally fast); but a worker writing a large
+	 * body to a client that reads slowly is held until it is done, and with 16 workers 16
+	 * such clients stall every other request. Delays, stalls and trickles hold no worker.
+	 */
+	private static final int WORKER_THREADS = 64;
 
 	private static final AtomicInteger SERVER_NUMBER = new AtomicInteger();
 
@@ -213,19 +220,94 @@ public final class FakeGrantexServer implements AutoCloseable {
 	}
 
 	/**
+	 * Stores {@code count} users directly, each as {@link #seedUser(String, String)}
+	 * would, named {@code user-1@example.com}, {@code user-2@example.com} and so on,
+	 * numbered on from this developer's previous call (a second call for 10 users after
+	 * one for 100 gives {@code user-101} to {@code user-110}). For arranging a large
+	 * directory quickly: 100,000 users take a few hundred milliseconds. All or none are
+	 * stored.
+	 * @param apiKey the developer's API key
+	 * @param count how many users, zero or more
+	 * @return the stored users, oldest first
+	 * @throws IllegalArgumentException for an unknown API key or a negative count
+	 * @throws IllegalStateException when one of the names is taken already (then none is
+	 * stored)
+	 */
+	public List<FakeScimUser> seedUsers(String apiKey, int count) {
+		return this.state.seedUsers(apiKey, count);
+	}
+
+	/**
+	 * Stores users with these user names directly, each as
+	 * {@link #seedUser(String, String)} would, in the order given, all or none.
+	 * @param apiKey the developer's API key
+	 * @param userNames the user names, each not empty, not taken and given once
+	 * @return the stored users, in the order given
+	 * @throws IllegalArgumentException for an unknown API key or an empty user name
+	 * @throws IllegalStateException when the server would refuse one of the users
+	 * (duplicate or too long user name), which over HTTP would be a 500; then none is
+	 * stored
+	 */
+	public List<FakeScimUser> seedUsers(String apiKey, List<String> userNames) {
+		return this.state.seedUsers(apiKey, List.copyOf(userNames));
+	}
+
+	/**
+	 * Deletes every user of the developer directly, as {@code DELETE /scim/v2/Users/{id}}
+	 * for each would, without requests (so the per-IP limit, which a hundred thousand
+	 * deletions over HTTP would exceed, plays no part).
+	 * @param apiKey the developer's API key
+	 * @return the number of users deleted
+	 * @throws IllegalArgumentException for an unknown API key
+	 */
+	public int deleteUsers(String apiKey) {
+		return this.state.deleteUsers(apiKey);
+	}
+
+	/**
 	 * Every request received since the start or the last {@link #clearRequests()}, with
-	 * the status answered, for asserting on what a client put on the wire. Requests a
-	 * scripted fault was used on are included (see {@link RecordedRequest#fault()}), so
-	 * the list counts every attempt the server saw, answered or not.
+	 * the status answered, for asserting on what a client put on the wire: the latest
+	 * 100,000 of them, unless {@link #recordRequests(int)} chose another limit. Requests
+	 * a scripted fault was used on are included (see {@link RecordedRequest#fault()}), so
+	 * the list counts every attempt the server saw, answered or not; so are requests to
+	 * paths the server does not know, with their headers.
 	 * @return a snapshot in arrival order
 	 */
 	public List<RecordedRequest> requests() {
 		return this.journal.snapshot();
 	}
 
-	/** Forgets the recorded requests, e.g. after a test's arrange phase. */
+	/**
+	 * Forgets the recorded requests, e.g. after a test's arrange phase, and sets
+	 * {@link #requestCount()} back to zero.
+	 */
 	public void clearRequests() {
 		this.journal.clear();
+	}
+
+	/**
+	 * The number of requests received since the start or the last
+	 * {@link #clearRequests()}, whether {@link #requests()} keeps them or not: for
+	 * counting a benchmark's requests with recording limited or off.
+	 * @return zero or more
+	 */
+	public long requestCount() {
+		return this.journal.received();
+	}
+
+	/**
+	 * Limits how many requests {@link #requests()} keeps: only the latest
+	 * {@code maxRequests}, the oldest dropped first, or none at all with {@code 0}. Each
+	 * kept request holds its headers and body, about 1.5 KB for an ordinary one, so the
+	 * default keeps the latest 100,000 (about 150 MB at most); a load test of millions of
+	 * requests may keep none, and {@link #requestCount()} still counts them all. Takes
+	 * effect at once, dropping the oldest requests beyond the new limit.
+	 * @param maxRequests the most requests to keep, zero or more;
+	 * {@link Integer#MAX_VALUE} for all of them
+	 * @throws IllegalArgumentException for a negative number
+	 */
+	public void recordRequests(int maxRequests) {
+		this.journal.limit(maxRequests);
 	}
 
 	/**
@@ -233,7 +315,11 @@ public final class FakeGrantexServer implements AutoCloseable {
 	 * authentication and body parsing) at 5,000 requests per minute. Its window starts
 	 * with an address's first request. Every address starts a fresh window now. Use a
 	 * small limit to test a client's handling of 429 and {@code retry-after} without
-	 * sending thousands of requests.
+	 * sending thousands of requests, or scale limit and window down together to keep the
+	 * real rate in a short run: {@code ipRateLimit(500, Duration.ofSeconds(6))} allows
+	 * what the real server does, in tenths. The count is exact under any number of
+	 * concurrent requests: of a burst, exactly the limit is answered and the rest get
+	 * 429.
 	 * @param requestsPerWindow the number of requests allowed per window, zero or more
 	 * @param window the window length, at least one millisecond
 	 */
@@ -244,8 +330,10 @@ public final class FakeGrantexServer implements AutoCloseable {
 	/**
 	 * Sets the per-developer plan limit, which the real server applies only to the
 	 * API-key routes ({@code /v1/scim/tokens}) at 100 requests per minute on the free
-	 * plan, in windows aligned to the wall clock (multiples of the window length). Every
-	 * developer starts a fresh window now.
+	 * plan (500 on pro, 2,000 on enterprise), in windows aligned to the wall clock
+	 * (multiples of the window length). The limit applies to every developer alike. Every
+	 * developer starts a fresh window now; scaled down as for {@link #ipRateLimit}, the
+	 * count is exact under concurrency too.
 	 * @param requestsPerWindow the number of requests allowed per window, zero or more
 	 * @param window the window length, at least one millisecond
 	 */

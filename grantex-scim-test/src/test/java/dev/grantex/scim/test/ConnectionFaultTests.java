@@ -320,7 +320,8 @@ class ConnectionFaultTests {
 	@Test
 	void delaysHoldNoServerThreadSoOtherRequestsAreServedMeanwhile() throws Exception {
 		warmUp();
-		int delayedCount = 24;
+		// more than the fake's 64 worker threads
+		int delayedCount = 80;
 		int otherCount = 40;
 		FaultTarget config = FaultTarget.route("GET", "/scim/v2/ServiceProviderConfig");
 		Fault slow = Fault.delayThenProcess(Duration.ofMillis(800));

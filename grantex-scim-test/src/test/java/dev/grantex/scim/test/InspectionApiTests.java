@@ -144,6 +144,56 @@ class InspectionApiTests {
 	}
 
 	@Test
+	void manyUsersAreSeededNumberedOnFromCallToCallOrByNameAndAllOrNone() {
+		Tenant tenant = Tenant.register(this.grantex);
+		FakeGrantexAccount account = FakeGrantexAccount.create(this.grantex, "other");
+
+		List<FakeScimUser> first = this.grantex.seedUsers(tenant.apiKey(), 3);
+		List<FakeScimUser> second = this.grantex.seedUsers(tenant.apiKey(), 2);
+		List<FakeScimUser> named = this.grantex.seedUsers(tenant.apiKey(), List.of("carol", "dave"));
+		List<FakeScimUser> elsewhere = account.seedUsers(1);
+
+		assertThat(first).extracting(FakeScimUser::userName)
+			.containsExactly("user-1@example.com", "user-2@example.com", "user-3@example.com");
+		assertThat(second).extracting(FakeScimUser::userName)
+			.containsExactly("user-4@example.com", "user-5@example.com");
+		assertThat(named).extracting(FakeScimUser::userName).containsExactly("carol", "dave");
+		assertThat(elsewhere).extracting(FakeScimUser::userName).containsExactly("user-1@example.com");
+		assertThat(this.grantex.users(tenant.apiKey())).hasSize(7).allSatisfy((user) -> {
+			assertThat(user.active()).isTrue();
+			assertThat(user.emailsJson()).isEqualTo("[]");
+		});
+		assertThat(this.client.get("/scim/v2/Users/" + named.get(1).id(), tenant.scimToken()).status()).isEqualTo(200);
+		assertThatThrownBy(() -> this.grantex.seedUsers(tenant.apiKey(), List.of("erin", "carol")))
+			.isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> this.grantex.seedUsers(tenant.apiKey(), List.of("frank", "frank")))
+			.isInstanceOf(IllegalStateException.class);
+		assertThatThrownBy(() -> account.seedUsers(List.of("ok", ""))).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> this.grantex.seedUsers(tenant.apiKey(), -1))
+			.isInstanceOf(IllegalArgumentException.class);
+		assertThat(this.grantex.users(tenant.apiKey())).as("none of a refused batch").hasSize(7);
+		assertThat(account.users()).hasSize(1);
+	}
+
+	@Test
+	void deleteUsersEmptiesOneDevelopersDirectoryWithoutRequests() {
+		Tenant tenant = Tenant.register(this.grantex);
+		Tenant other = Tenant.register(this.grantex);
+		this.grantex.seedUsers(tenant.apiKey(), 1000);
+		this.grantex.seedUser(other.apiKey(), "kept");
+
+		assertThat(this.grantex.deleteUsers(tenant.apiKey())).isEqualTo(1000);
+
+		assertThat(this.grantex.users(tenant.apiKey())).isEmpty();
+		assertThat(this.grantex.users(other.apiKey())).hasSize(1);
+		assertThat(this.grantex.requests()).isEmpty();
+		assertThat(this.client.get("/scim/v2/Users", tenant.scimToken()).json().get("totalResults").intValue())
+			.isZero();
+		assertThat(this.grantex.seedUser(tenant.apiKey(), "user-1@example.com").userName())
+			.isEqualTo("user-1@example.com");
+	}
+
+	@Test
 	void tokenSnapshotsAreNewestFirstAndKeepRevokedTokensMarked() {
 		String apiKey = this.grantex.createDeveloper();
 		this.grantex.createScimToken(apiKey, "first");

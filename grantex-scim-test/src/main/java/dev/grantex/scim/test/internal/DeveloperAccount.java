@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,6 +19,12 @@ import dev.grantex.scim.test.FakeScimUser;
  * One developer (tenant) with its users and SCIM tokens. Every method holds this object's
  * lock, so each operation is atomic, like the single SQL statement the real server runs
  * for it; tenants never share state.
+ *
+ * <p>
+ * Users are indexed as the real server's table is: by id and by {@code userName} (the
+ * unique index) in hash maps, and in creation order in a {@link CreationOrder}, so that
+ * creating, reading, replacing and deleting a user and reading any page cost the same
+ * with a hundred thousand users as with ten.
  */
 final class DeveloperAccount {
 
@@ -31,11 +39,18 @@ final class DeveloperAccount {
 
 	final String apiKey;
 
-	private final Map<String, UserRecord> users = new LinkedHashMap<>();
+	private final Map<String, UserRecord> usersById = new HashMap<>();
+
+	private final Map<String, UserRecord> usersByUserName = new HashMap<>();
+
+	private final CreationOrder usersInOrder = new CreationOrder();
 
 	private final List<TokenRecord> tokens = new ArrayList<>();
 
 	private long nextSequence;
+
+	/** The last number {@link #createNumberedUsers} gave a user name. */
+	private long lastNumberedUser;
 
 	DeveloperAccount(String id, String apiKey) {
 		this.id = id;
@@ -51,15 +66,64 @@ final class DeveloperAccount {
 			throw new DatabaseError("null value in column \"active\" violates not-null constraint");
 		}
 		requireUniqueUserName(userName, null);
-		Instant now = now();
-		UserRecord user = new UserRecord(Ids.scimUserId(), this.nextSequence++, now, userName, displayName, externalId,
-				active, write.emailsJson());
-		this.users.put(user.id, user);
-		return user.snapshot();
+		return store(userName, displayName, externalId, active, write.emailsJson()).snapshot();
+	}
+
+	/**
+	 * Stores users that hold only a {@code userName}, as {@code POST /scim/v2/Users}
+	 * would one by one, in one step: all of them or, when one would be refused, none.
+	 * @param userNames the user names, in creation order
+	 * @return the stored users
+	 * @throws DatabaseError when a user name is taken, given twice, too long or not
+	 * storable text
+	 */
+	synchronized List<FakeScimUser> createUsers(List<String> userNames) {
+		List<String> stored = new ArrayList<>(userNames.size());
+		Set<String> seen = new HashSet<>();
+		for (String userName : userNames) {
+			String name = storedUserName(userName);
+			requireUniqueUserName(name, null);
+			if (!seen.add(name)) {
+				throw new DatabaseError("duplicate key value violates unique constraint on (developer_id, user_name)");
+			}
+			stored.add(name);
+		}
+		List<FakeScimUser> created = new ArrayList<>(stored.size());
+		for (String userName : stored) {
+			created.add(store(userName, null, null, true, "[]").snapshot());
+		}
+		return created;
+	}
+
+	/**
+	 * Stores users named {@code user-<n>@example.com}, numbered on from the last call, as
+	 * {@link #createUsers} does.
+	 * @param count how many
+	 * @return the stored users
+	 * @throws DatabaseError when one of the names is taken
+	 */
+	synchronized List<FakeScimUser> createNumberedUsers(int count) {
+		List<String> userNames = new ArrayList<>(count);
+		for (long n = this.lastNumberedUser + 1; n <= this.lastNumberedUser + count; n++) {
+			userNames.add("user-" + n + "@example.com");
+		}
+		List<FakeScimUser> created = createUsers(userNames);
+		this.lastNumberedUser += count;
+		return created;
+	}
+
+	private UserRecord store(String userName, @Nullable String displayName, @Nullable String externalId, boolean active,
+			String emailsJson) {
+		UserRecord user = new UserRecord(Ids.scimUserId(), this.nextSequence++, now(), userName, displayName,
+				externalId, active, emailsJson);
+		this.usersById.put(user.id, user);
+		this.usersByUserName.put(userName, user);
+		this.usersInOrder.add(user);
+		return user;
 	}
 
 	synchronized @Nullable FakeScimUser replaceUser(String id, UserWrite write) {
-		UserRecord user = this.users.get(id);
+		UserRecord user = this.usersById.get(id);
 		if (user == null) {
 			return null;
 		}
@@ -71,7 +135,7 @@ final class DeveloperAccount {
 			throw new DatabaseError("null value in column \"active\" violates not-null constraint");
 		}
 		requireUniqueUserName(userName, user);
-		user.userName = userName;
+		rename(user, userName);
 		user.displayName = displayName;
 		user.externalId = externalId;
 		user.active = active;
@@ -81,14 +145,14 @@ final class DeveloperAccount {
 	}
 
 	synchronized @Nullable FakeScimUser patchUser(String id, UserPatch patch) {
-		UserRecord user = this.users.get(id);
+		UserRecord user = this.usersById.get(id);
 		if (user == null) {
 			return null;
 		}
 		String userName = (patch.userName() == null) ? user.userName : storedUserName(patch.userName());
 		String displayName = (patch.displayName() == null) ? user.displayName : storedTextOrNull(patch.displayName());
 		requireUniqueUserName(userName, user);
-		user.userName = userName;
+		rename(user, userName);
 		user.displayName = displayName;
 		if (patch.active() != null) {
 			user.active = patch.active();
@@ -98,12 +162,30 @@ final class DeveloperAccount {
 	}
 
 	synchronized @Nullable FakeScimUser user(String id) {
-		UserRecord user = this.users.get(id);
+		UserRecord user = this.usersById.get(id);
 		return (user != null) ? user.snapshot() : null;
 	}
 
 	synchronized boolean deleteUser(String id) {
-		return this.users.remove(id) != null;
+		UserRecord user = this.usersById.remove(id);
+		if (user == null) {
+			return false;
+		}
+		this.usersByUserName.remove(user.userName);
+		this.usersInOrder.remove(user);
+		return true;
+	}
+
+	/**
+	 * Deletes every user, as {@code DELETE /scim/v2/Users/{id}} would one by one.
+	 * @return the number of users deleted
+	 */
+	synchronized int deleteUsers() {
+		int deleted = this.usersInOrder.size();
+		this.usersById.clear();
+		this.usersByUserName.clear();
+		this.usersInOrder.clear();
+		return deleted;
 	}
 
 	/**
@@ -111,8 +193,8 @@ final class DeveloperAccount {
 	 * @return a snapshot of every user
 	 */
 	synchronized List<FakeScimUser> users() {
-		List<FakeScimUser> snapshot = new ArrayList<>(this.users.size());
-		for (UserRecord user : this.users.values()) {
+		List<FakeScimUser> snapshot = new ArrayList<>(this.usersInOrder.size());
+		for (UserRecord user : this.usersInOrder.all()) {
 			snapshot.add(user.snapshot());
 		}
 		return snapshot;
@@ -125,15 +207,12 @@ final class DeveloperAccount {
 	 * @return the page and the number of all users
 	 */
 	synchronized Page page(long offset, long limit) {
-		List<FakeScimUser> page = new ArrayList<>();
-		long index = 0;
-		for (UserRecord user : this.users.values()) {
-			if (index >= offset && page.size() < limit) {
-				page.add(user.snapshot());
-			}
-			index++;
+		List<UserRecord> range = this.usersInOrder.range(offset, limit);
+		List<FakeScimUser> page = new ArrayList<>(range.size());
+		for (UserRecord user : range) {
+			page.add(user.snapshot());
 		}
-		return new Page(this.users.size(), page);
+		return new Page(this.usersInOrder.size(), page);
 	}
 
 	synchronized TokenRecord createToken(String label) {
@@ -189,10 +268,17 @@ final class DeveloperAccount {
 	}
 
 	private void requireUniqueUserName(String userName, @Nullable UserRecord self) {
-		for (UserRecord other : this.users.values()) {
-			if (other != self && other.userName.equals(userName)) {
-				throw new DatabaseError("duplicate key value violates unique constraint on (developer_id, user_name)");
-			}
+		UserRecord other = this.usersByUserName.get(userName);
+		if (other != null && other != self) {
+			throw new DatabaseError("duplicate key value violates unique constraint on (developer_id, user_name)");
+		}
+	}
+
+	private void rename(UserRecord user, String userName) {
+		if (!user.userName.equals(userName)) {
+			this.usersByUserName.remove(user.userName);
+			this.usersByUserName.put(userName, user);
+			user.userName = userName;
 		}
 	}
 

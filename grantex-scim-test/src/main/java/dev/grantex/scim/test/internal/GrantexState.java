@@ -82,6 +82,56 @@ public final class GrantexState {
 	}
 
 	/**
+	 * Stores many users directly, each as {@link #seedUser} would, all or none.
+	 * @param apiKey the developer's API key
+	 * @param userNames the user names, not empty, not taken, each once
+	 * @return the stored users, in the order given
+	 */
+	public List<FakeScimUser> seedUsers(String apiKey, List<String> userNames) {
+		for (String userName : userNames) {
+			if (userName.isEmpty()) {
+				throw new IllegalArgumentException("userName is required (the server answers 400 for an empty one)");
+			}
+		}
+		try {
+			return developer(apiKey).createUsers(userNames);
+		}
+		catch (DatabaseError ex) {
+			throw new IllegalStateException("The server would refuse one of these users (HTTP 500): " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	/**
+	 * Stores {@code count} users named {@code user-<n>@example.com}, numbered on from the
+	 * developer's previous call, all or none.
+	 * @param apiKey the developer's API key
+	 * @param count how many, zero or more
+	 * @return the stored users, oldest first
+	 */
+	public List<FakeScimUser> seedUsers(String apiKey, int count) {
+		if (count < 0) {
+			throw new IllegalArgumentException("count must not be negative: " + count);
+		}
+		try {
+			return developer(apiKey).createNumberedUsers(count);
+		}
+		catch (DatabaseError ex) {
+			throw new IllegalStateException("The server would refuse one of these users (HTTP 500): " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	/**
+	 * Deletes every user of the developer directly.
+	 * @param apiKey the developer's API key
+	 * @return the number of users deleted
+	 */
+	public int deleteUsers(String apiKey) {
+		return developer(apiKey).deleteUsers();
+	}
+
+	/**
 	 * The developer's users, oldest first.
 	 * @param apiKey the developer's API key
 	 * @return a snapshot

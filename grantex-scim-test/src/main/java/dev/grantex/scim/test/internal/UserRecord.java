@@ -27,6 +27,9 @@ final class UserRecord {
 
 	Instant lastModified;
 
+	/** Where {@link CreationOrder} keeps the user. */
+	int slot;
+
 	UserRecord(String id, long sequence, Instant created, String userName, @Nullable String displayName,
 			@Nullable String externalId, boolean active, String emailsJson) {
 		this.id = id;

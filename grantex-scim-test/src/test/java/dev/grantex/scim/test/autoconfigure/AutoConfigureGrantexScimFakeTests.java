@@ -28,6 +28,7 @@ import dev.grantex.scim.test.FaultTarget;
 import dev.grantex.scim.test.RecordedRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A Spring test with {@code @AutoConfigureGrantexScimFake}: the {@code grantex.*}
@@ -74,11 +75,13 @@ class AutoConfigureGrantexScimFakeTests {
 	void aTestLeavesUsersFaultsRateLimitsAndRequests() throws Exception {
 		this.account.seedUser("alice");
 		this.account.seedUser("bob");
+		this.account.seedUsers(10_000);
+		this.server.recordRequests(0);
 		this.server.ipRateLimit(1, Duration.ofHours(1));
 		this.server.emailsAsArray(true);
 		this.server.faults().enqueue(FaultTarget.any(), Fault.serverError(503), Fault.serverError(503));
 		assertThat(status("GET", "/scim/v2/Users", this.account.scimToken())).isEqualTo(503);
-		assertThat(this.server.requests()).isNotEmpty();
+		assertThat(this.server.requestCount()).isEqualTo(1);
 	}
 
 	@Test
@@ -90,6 +93,20 @@ class AutoConfigureGrantexScimFakeTests {
 		assertThat(status("GET", "/scim/v2/Users", this.account.scimToken())).isEqualTo(200);
 		assertThat(status("GET", "/scim/v2/Users", this.account.scimToken())).isEqualTo(200);
 		assertThat(this.server.requests()).extracting(RecordedRequest::status).containsExactly(200, 200);
+	}
+
+	@Test
+	void resettingRefusesClearlyWhenTheTestRevokedTheContextsToken() throws Exception {
+		try (FakeGrantexServer own = FakeGrantexServer.start()) {
+			FakeGrantexAccount revoked = FakeGrantexAccount.create(own, "revoked");
+			String tokenId = revoked.tokens().get(0).id();
+			assertThat(status(own, "DELETE", "/v1/scim/tokens/" + tokenId, revoked.apiKey())).isEqualTo(204);
+
+			assertThatThrownBy(() -> GrantexScimFakeResetTestExecutionListener.reset(revoked))
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("revoked")
+				.hasMessageContaining("@DirtiesContext");
+		}
 	}
 
 	@Test
@@ -111,7 +128,12 @@ class AutoConfigureGrantexScimFakeTests {
 	}
 
 	private int status(String method, String path, String bearer) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.server.baseUrl() + path))
+		return status(this.server, method, path, bearer);
+	}
+
+	private static int status(FakeGrantexServer server, String method, String path, String bearer)
+			throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
 			.method(method, HttpRequest.BodyPublishers.noBody())
 			.header("Authorization", "Bearer " + bearer)
 			.timeout(Duration.ofSeconds(5))
