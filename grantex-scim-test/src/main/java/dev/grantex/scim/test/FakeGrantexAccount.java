@@ -121,6 +121,27 @@ public final class FakeGrantexAccount {
 	}
 
 	/**
+	 * Stores {@code count} users for this developer without requests, named
+	 * {@code user-1@example.com} and on; see
+	 * {@link FakeGrantexServer#seedUsers(String, int)}.
+	 * @param count how many users, zero or more
+	 * @return the stored users, oldest first
+	 */
+	public List<FakeScimUser> seedUsers(int count) {
+		return this.server.seedUsers(this.apiKey, count);
+	}
+
+	/**
+	 * Stores users with these user names for this developer without requests; see
+	 * {@link FakeGrantexServer#seedUsers(String, List)}.
+	 * @param userNames the user names, each not empty, not taken and given once
+	 * @return the stored users, in the order given
+	 */
+	public List<FakeScimUser> seedUsers(List<String> userNames) {
+		return this.server.seedUsers(this.apiKey, userNames);
+	}
+
+	/**
 	 * The Spring Boot properties that point the Grantex SCIM starter at this account:
 	 * {@code grantex.base-url}, {@code grantex.api-key} and {@code grantex.scim.token}.
 	 * @return the properties, in that order

@@ -1,10 +1,5 @@
 package dev.grantex.scim.test;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.grantex.scim.test.internal.ExchangeDispatcher;
-import dev.grantex.scim.test.internal.FaultQueue;
-import dev.grantex.scim.test.internal.GrantexState;
-import dev.grantex.scim.test.internal.RequestJournal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -18,6 +13,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+
+import dev.grantex.scim.test.internal.ExchangeDispatcher;
+import dev.grantex.scim.test.internal.FaultQueue;
+import dev.grantex.scim.test.internal.GrantexState;
+import dev.grantex.scim.test.internal.RequestJournal;
 
 /**
  * An in-process fake of the Grantex SCIM server that answers on a loopback port exactly
@@ -38,8 +40,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>
  * It can also fail on purpose: {@link #faults()} scripts, request by request, the
  * failures a client meets in production (429 bursts, 5xx, HTML error pages, slow answers,
- * dropped connections, answers cut short), for testing retries and error handling; see
- * {@link FaultScript}.
+ * dropped connections, answers cut short), for testing retries and error handling, and
+ * the answers of a hostile server (redirects, echoed credentials, huge, inflating and
+ * endless bodies, endless lists), for testing a client's defences; see
+ * {@link FaultScript} and {@link Fault}.
  *
  * <p>
  * Use one server per test class or per test; everything is in memory and thread-safe, so
@@ -56,7 +60,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeGrantexServer implements AutoCloseable {
 
-	private static final int WORKER_THREADS = 16;
+	/**
+	 * One worker per client thread of a 64-thread test. Ordinary requests never block a
+	 * worker for long, and on loopback the CPU, not the pool, limits throughput (16 and
+	 * 64 workers serve 64 keep-alive clients equally fast); but a worker writing a large
+	 * body to a client that reads slowly is held until it is done, and with 16 workers 16
+	 * such clients stall every other request. Delays, stalls and trickles hold no worker.
+	 */
+	private static final int WORKER_THREADS = 64;
 
 	private static final AtomicInteger SERVER_NUMBER = new AtomicInteger();
 
@@ -64,12 +75,9 @@ public final class FakeGrantexServer implements AutoCloseable {
 
 	static {
 		// The JDK server writes a response's head and body as two TCP segments; with
-		// Nagle's algorithm
-		// on, the client's delayed ACK then stalls many responses by about 40 ms. The JDK
-		// server reads
-		// this switch once, when it is first used in the JVM, so it is set (unless chosen
-		// otherwise)
-		// before any fake starts.
+		// Nagle's algorithm on, the client's delayed ACK then stalls many responses by
+		// about 40 ms. The JDK server reads this switch once, when it is first used in
+		// the JVM, so it is set (unless chosen otherwise) before any fake starts.
 		if (System.getProperty(NO_DELAY_PROPERTY) == null) {
 			System.setProperty(NO_DELAY_PROPERTY, "true");
 		}
@@ -112,7 +120,7 @@ public final class FakeGrantexServer implements AutoCloseable {
 	public static FakeGrantexServer start() {
 		int number = SERVER_NUMBER.incrementAndGet();
 		AtomicInteger threadNumber = new AtomicInteger();
-		ThreadFactory threads = task -> {
+		ThreadFactory threads = (task) -> {
 			Thread thread = new Thread(task, "fake-grantex-" + number + "-" + threadNumber.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
@@ -120,7 +128,7 @@ public final class FakeGrantexServer implements AutoCloseable {
 		ExecutorService executor = Executors.newFixedThreadPool(WORKER_THREADS, threads);
 		// Delays are waited out here, not on a worker, so a slow answer never holds up
 		// other requests.
-		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
 			Thread thread = new Thread(task, "fake-grantex-" + number + "-delays");
 			thread.setDaemon(true);
 			return thread;
@@ -136,10 +144,10 @@ public final class FakeGrantexServer implements AutoCloseable {
 			server.start();
 			return new FakeGrantexServer(server, executor, scheduler, state, journal, new FaultScript(faults));
 		}
-		catch (IOException e) {
+		catch (IOException ex) {
 			scheduler.shutdownNow();
 			executor.shutdownNow();
-			throw new UncheckedIOException("Could not start the fake Grantex server on a loopback port", e);
+			throw new UncheckedIOException("Could not start the fake Grantex server on a loopback port", ex);
 		}
 	}
 
@@ -148,7 +156,7 @@ public final class FakeGrantexServer implements AutoCloseable {
 	 * @return {@code http://127.0.0.1:<port>}, without a trailing slash
 	 */
 	public URI baseUrl() {
-		return baseUrl;
+		return this.baseUrl;
 	}
 
 	/**
@@ -158,7 +166,7 @@ public final class FakeGrantexServer implements AutoCloseable {
 	 * inspection methods
 	 */
 	public String createDeveloper() {
-		return state.createDeveloper();
+		return this.state.createDeveloper();
 	}
 
 	/**
@@ -172,7 +180,7 @@ public final class FakeGrantexServer implements AutoCloseable {
 	 * @throws IllegalArgumentException for an unknown API key or an empty label
 	 */
 	public String createScimToken(String apiKey, String label) {
-		return state.createScimToken(apiKey, label);
+		return this.state.createScimToken(apiKey, label);
 	}
 
 	/**
@@ -182,7 +190,7 @@ public final class FakeGrantexServer implements AutoCloseable {
 	 * @throws IllegalArgumentException for an unknown API key
 	 */
 	public List<FakeScimUser> users(String apiKey) {
-		return state.users(apiKey);
+		return this.state.users(apiKey);
 	}
 
 	/**
@@ -193,7 +201,7 @@ public final class FakeGrantexServer implements AutoCloseable {
 	 * @throws IllegalArgumentException for an unknown API key
 	 */
 	public List<FakeScimToken> tokens(String apiKey) {
-		return state.tokens(apiKey);
+		return this.state.tokens(apiKey);
 	}
 
 	/**
@@ -208,23 +216,98 @@ public final class FakeGrantexServer implements AutoCloseable {
 	 * too long user name), which over HTTP would be a 500
 	 */
 	public FakeScimUser seedUser(String apiKey, String userName) {
-		return state.seedUser(apiKey, userName);
+		return this.state.seedUser(apiKey, userName);
+	}
+
+	/**
+	 * Stores {@code count} users directly, each as {@link #seedUser(String, String)}
+	 * would, named {@code user-1@example.com}, {@code user-2@example.com} and so on,
+	 * numbered on from this developer's previous call (a second call for 10 users after
+	 * one for 100 gives {@code user-101} to {@code user-110}). For arranging a large
+	 * directory quickly: 100,000 users take a few hundred milliseconds. All or none are
+	 * stored.
+	 * @param apiKey the developer's API key
+	 * @param count how many users, zero or more
+	 * @return the stored users, oldest first
+	 * @throws IllegalArgumentException for an unknown API key or a negative count
+	 * @throws IllegalStateException when one of the names is taken already (then none is
+	 * stored)
+	 */
+	public List<FakeScimUser> seedUsers(String apiKey, int count) {
+		return this.state.seedUsers(apiKey, count);
+	}
+
+	/**
+	 * Stores users with these user names directly, each as
+	 * {@link #seedUser(String, String)} would, in the order given, all or none.
+	 * @param apiKey the developer's API key
+	 * @param userNames the user names, each not empty, not taken and given once
+	 * @return the stored users, in the order given
+	 * @throws IllegalArgumentException for an unknown API key or an empty user name
+	 * @throws IllegalStateException when the server would refuse one of the users
+	 * (duplicate or too long user name), which over HTTP would be a 500; then none is
+	 * stored
+	 */
+	public List<FakeScimUser> seedUsers(String apiKey, List<String> userNames) {
+		return this.state.seedUsers(apiKey, List.copyOf(userNames));
+	}
+
+	/**
+	 * Deletes every user of the developer directly, as {@code DELETE /scim/v2/Users/{id}}
+	 * for each would, without requests (so the per-IP limit, which a hundred thousand
+	 * deletions over HTTP would exceed, plays no part).
+	 * @param apiKey the developer's API key
+	 * @return the number of users deleted
+	 * @throws IllegalArgumentException for an unknown API key
+	 */
+	public int deleteUsers(String apiKey) {
+		return this.state.deleteUsers(apiKey);
 	}
 
 	/**
 	 * Every request received since the start or the last {@link #clearRequests()}, with
-	 * the status answered, for asserting on what a client put on the wire. Requests a
-	 * scripted fault was used on are included (see {@link RecordedRequest#fault()}), so
-	 * the list counts every attempt the server saw, answered or not.
+	 * the status answered, for asserting on what a client put on the wire: the latest
+	 * 100,000 of them, unless {@link #recordRequests(int)} chose another limit. Requests
+	 * a scripted fault was used on are included (see {@link RecordedRequest#fault()}), so
+	 * the list counts every attempt the server saw, answered or not; so are requests to
+	 * paths the server does not know, with their headers.
 	 * @return a snapshot in arrival order
 	 */
 	public List<RecordedRequest> requests() {
-		return journal.snapshot();
+		return this.journal.snapshot();
 	}
 
-	/** Forgets the recorded requests, e.g. after a test's arrange phase. */
+	/**
+	 * Forgets the recorded requests, e.g. after a test's arrange phase, and sets
+	 * {@link #requestCount()} back to zero.
+	 */
 	public void clearRequests() {
-		journal.clear();
+		this.journal.clear();
+	}
+
+	/**
+	 * The number of requests received since the start or the last
+	 * {@link #clearRequests()}, whether {@link #requests()} keeps them or not: for
+	 * counting a benchmark's requests with recording limited or off.
+	 * @return zero or more
+	 */
+	public long requestCount() {
+		return this.journal.received();
+	}
+
+	/**
+	 * Limits how many requests {@link #requests()} keeps: only the latest
+	 * {@code maxRequests}, the oldest dropped first, or none at all with {@code 0}. Each
+	 * kept request holds its headers and body, about 1.5 KB for an ordinary one, so the
+	 * default keeps the latest 100,000 (about 150 MB at most); a load test of millions of
+	 * requests may keep none, and {@link #requestCount()} still counts them all. Takes
+	 * effect at once, dropping the oldest requests beyond the new limit.
+	 * @param maxRequests the most requests to keep, zero or more;
+	 * {@link Integer#MAX_VALUE} for all of them
+	 * @throws IllegalArgumentException for a negative number
+	 */
+	public void recordRequests(int maxRequests) {
+		this.journal.limit(maxRequests);
 	}
 
 	/**
@@ -232,24 +315,30 @@ public final class FakeGrantexServer implements AutoCloseable {
 	 * authentication and body parsing) at 5,000 requests per minute. Its window starts
 	 * with an address's first request. Every address starts a fresh window now. Use a
 	 * small limit to test a client's handling of 429 and {@code retry-after} without
-	 * sending thousands of requests.
+	 * sending thousands of requests, or scale limit and window down together to keep the
+	 * real rate in a short run: {@code ipRateLimit(500, Duration.ofSeconds(6))} allows
+	 * what the real server does, in tenths. The count is exact under any number of
+	 * concurrent requests: of a burst, exactly the limit is answered and the rest get
+	 * 429.
 	 * @param requestsPerWindow the number of requests allowed per window, zero or more
 	 * @param window the window length, at least one millisecond
 	 */
 	public void ipRateLimit(int requestsPerWindow, Duration window) {
-		state.ipRateLimit(requestsPerWindow, window);
+		this.state.ipRateLimit(requestsPerWindow, window);
 	}
 
 	/**
 	 * Sets the per-developer plan limit, which the real server applies only to the
 	 * API-key routes ({@code /v1/scim/tokens}) at 100 requests per minute on the free
-	 * plan, in windows aligned to the wall clock (multiples of the window length). Every
-	 * developer starts a fresh window now.
+	 * plan (500 on pro, 2,000 on enterprise), in windows aligned to the wall clock
+	 * (multiples of the window length). The limit applies to every developer alike. Every
+	 * developer starts a fresh window now; scaled down as for {@link #ipRateLimit}, the
+	 * count is exact under concurrency too.
 	 * @param requestsPerWindow the number of requests allowed per window, zero or more
 	 * @param window the window length, at least one millisecond
 	 */
 	public void planRateLimit(int requestsPerWindow, Duration window) {
-		state.planRateLimit(requestsPerWindow, window);
+		this.state.planRateLimit(requestsPerWindow, window);
 	}
 
 	/**
@@ -261,7 +350,7 @@ public final class FakeGrantexServer implements AutoCloseable {
 	 * {@code true} for the stored JSON value itself (normally an array)
 	 */
 	public void emailsAsArray(boolean conformant) {
-		state.emailsAsArray(conformant);
+		this.state.emailsAsArray(conformant);
 	}
 
 	/**
@@ -271,7 +360,7 @@ public final class FakeGrantexServer implements AutoCloseable {
 	 * @return the script
 	 */
 	public FaultScript faults() {
-		return faults;
+		return this.faults;
 	}
 
 	/**
@@ -281,16 +370,16 @@ public final class FakeGrantexServer implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		if (closed.compareAndSet(false, true)) {
-			scheduler.shutdownNow();
-			server.stop(0);
-			executor.shutdownNow();
+		if (this.closed.compareAndSet(false, true)) {
+			this.scheduler.shutdownNow();
+			this.server.stop(0);
+			this.executor.shutdownNow();
 		}
 	}
 
 	@Override
 	public String toString() {
-		return "FakeGrantexServer[" + baseUrl + (closed.get() ? ", closed" : "") + "]";
+		return "FakeGrantexServer[" + this.baseUrl + (this.closed.get() ? ", closed" : "") + "]";
 	}
 
 }

@@ -1,10 +1,12 @@
 package dev.grantex.scim.test;
 
-import dev.grantex.scim.test.internal.JsonSupport;
 import java.time.Instant;
 import java.util.Objects;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+
+import dev.grantex.scim.test.internal.JsonSupport;
 
 /**
  * A snapshot of one SCIM user as the fake server stores it, so a test can check what its
@@ -62,6 +64,6 @@ public record FakeScimUser(String id, String userName, @Nullable String displayN
 	 * client sent those
 	 */
 	public JsonNode emails() {
-		return JsonSupport.parse(emailsJson);
+		return JsonSupport.parse(this.emailsJson);
 	}
 }

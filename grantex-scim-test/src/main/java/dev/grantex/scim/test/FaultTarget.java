@@ -46,11 +46,11 @@ public final class FaultTarget {
 	 */
 	public static FaultTarget route(String method, String pathPrefix) {
 		if (!method.equals(FaultQueue.ANY_METHOD)
-				&& (method.isEmpty() || !method.chars().allMatch(c -> c >= 'A' && c <= 'Z'))) {
+				&& (method.isEmpty() || !method.chars().allMatch((c) -> c >= 'A' && c <= 'Z'))) {
 			throw new IllegalArgumentException(
 					"method must be an upper-case HTTP method such as POST, or * for any: '" + method + "'");
 		}
-		if (!pathPrefix.startsWith("/") || pathPrefix.chars().anyMatch(c -> c == '?' || c == '#' || c <= ' ')) {
+		if (!pathPrefix.startsWith("/") || pathPrefix.chars().anyMatch((c) -> c == '?' || c == '#' || c <= ' ')) {
 			throw new IllegalArgumentException(
 					"pathPrefix must be a raw path starting with /, without query or whitespace: '" + pathPrefix + "'");
 		}
@@ -58,11 +58,11 @@ public final class FaultTarget {
 	}
 
 	String method() {
-		return method;
+		return this.method;
 	}
 
 	String pathPrefix() {
-		return pathPrefix;
+		return this.pathPrefix;
 	}
 
 	/**
@@ -72,7 +72,7 @@ public final class FaultTarget {
 	 */
 	@Override
 	public String toString() {
-		return this == ANY ? "any request" : method + " " + pathPrefix;
+		return (this == ANY) ? "any request" : this.method + " " + this.pathPrefix;
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,9 +37,16 @@ import org.jspecify.annotations.Nullable;
  * @param fault the description of the scripted fault used on this request (e.g.
  * {@code rateLimited(2s)}, {@code processThenDrop}), or {@code null} when the server
  * served it normally
+ * @param responseBodyBytes how many bytes of response body the fake wrote for this
+ * request: the whole body of an ordinary answer (0 for {@code HEAD}, 204 and answers
+ * without a body), what it managed to write of a body the client stopped reading (to
+ * within 64 KB), or {@code -1} while the answer is still being sent (a delayed, stalled,
+ * generated or trickled answer). Bytes written are bytes handed to the connection, which
+ * the client may not have read: the sockets' buffers hold a few megabytes at most
  */
 public record RecordedRequest(String method, String rawPath, @Nullable String rawQuery,
-		Map<String, List<String>> headers, byte[] body, int status, Instant receivedAt, @Nullable String fault) {
+		Map<String, List<String>> headers, byte[] body, int status, Instant receivedAt, @Nullable String fault,
+		long responseBodyBytes) {
 
 	/**
 	 * Copies the mutable inputs, so the record stays a faithful snapshot.
@@ -51,13 +59,14 @@ public record RecordedRequest(String method, String rawPath, @Nullable String ra
 	 * @param receivedAt when the fake started handling the request
 	 * @param fault the description of the scripted fault used on this request, or
 	 * {@code null}
+	 * @param responseBodyBytes the response body bytes the fake wrote, or {@code -1}
 	 */
 	public RecordedRequest {
 		Objects.requireNonNull(method, "method");
 		Objects.requireNonNull(rawPath, "rawPath");
 		Objects.requireNonNull(receivedAt, "receivedAt");
 		TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-		headers.forEach((name, values) -> copy.computeIfAbsent(name, key -> new ArrayList<>()).addAll(values));
+		headers.forEach((name, values) -> copy.computeIfAbsent(name, (key) -> new ArrayList<>()).addAll(values));
 		copy.replaceAll((name, values) -> List.copyOf(values));
 		headers = Collections.unmodifiableMap(copy);
 		body = body.clone();
@@ -80,12 +89,30 @@ public record RecordedRequest(String method, String rawPath, @Nullable String ra
 	}
 
 	/**
+	 * A request without the number of response body bytes (which reads {@code -1}); the
+	 * constructor of the record's second version, kept for source compatibility.
+	 * @param method the request method
+	 * @param rawPath the raw path
+	 * @param rawQuery the raw query, or {@code null}
+	 * @param headers the request headers
+	 * @param body the request body bytes
+	 * @param status the status answered
+	 * @param receivedAt when the request was received
+	 * @param fault the description of the scripted fault used on this request, or
+	 * {@code null}
+	 */
+	public RecordedRequest(String method, String rawPath, @Nullable String rawQuery, Map<String, List<String>> headers,
+			byte[] body, int status, Instant receivedAt, @Nullable String fault) {
+		this(method, rawPath, rawQuery, headers, body, status, receivedAt, fault, -1);
+	}
+
+	/**
 	 * Returns a copy of the body bytes.
 	 * @return the request body, empty when there was none
 	 */
 	@Override
 	public byte[] body() {
-		return body.clone();
+		return this.body.clone();
 	}
 
 	/**
@@ -93,7 +120,7 @@ public record RecordedRequest(String method, String rawPath, @Nullable String ra
 	 * @return the request body as text, empty when there was none
 	 */
 	public String bodyAsString() {
-		return new String(body, StandardCharsets.UTF_8);
+		return new String(this.body, StandardCharsets.UTF_8);
 	}
 
 	/**
@@ -102,8 +129,8 @@ public record RecordedRequest(String method, String rawPath, @Nullable String ra
 	 * @return the first value, or {@code null} when the request did not carry the header
 	 */
 	public @Nullable String header(String name) {
-		List<String> values = headers.get(name);
-		return values == null || values.isEmpty() ? null : values.get(0);
+		List<String> values = this.headers.get(name);
+		return (values == null || values.isEmpty()) ? null : values.get(0);
 	}
 
 	/**
@@ -112,8 +139,8 @@ public record RecordedRequest(String method, String rawPath, @Nullable String ra
 	 * @return the values, empty when the request did not carry the header
 	 */
 	public List<String> headerValues(String name) {
-		List<String> values = headers.get(name);
-		return values == null ? List.of() : values;
+		List<String> values = this.headers.get(name);
+		return (values != null) ? values : List.of();
 	}
 
 	/**
@@ -122,26 +149,28 @@ public record RecordedRequest(String method, String rawPath, @Nullable String ra
 	 * @return e.g. {@code /scim/v2/Users?startIndex=1&count=100}
 	 */
 	public String rawTarget() {
-		return rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
+		return (this.rawQuery == null) ? this.rawPath : this.rawPath + "?" + this.rawQuery;
 	}
 
 	@Override
 	public boolean equals(@Nullable Object other) {
-		return other instanceof RecordedRequest that && status == that.status && method.equals(that.method)
-				&& rawPath.equals(that.rawPath) && Objects.equals(rawQuery, that.rawQuery)
-				&& headers.equals(that.headers) && Arrays.equals(body, that.body) && receivedAt.equals(that.receivedAt)
-				&& Objects.equals(fault, that.fault);
+		return other instanceof RecordedRequest that && this.status == that.status && this.method.equals(that.method)
+				&& this.rawPath.equals(that.rawPath) && Objects.equals(this.rawQuery, that.rawQuery)
+				&& this.headers.equals(that.headers) && Arrays.equals(this.body, that.body)
+				&& this.receivedAt.equals(that.receivedAt) && Objects.equals(this.fault, that.fault)
+				&& this.responseBodyBytes == that.responseBodyBytes;
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(method, rawPath, rawQuery, headers, Arrays.hashCode(body), status, receivedAt, fault);
+		return Objects.hash(this.method, this.rawPath, this.rawQuery, this.headers, Arrays.hashCode(this.body),
+				this.status, this.receivedAt, this.fault, this.responseBodyBytes);
 	}
 
 	@Override
 	public String toString() {
-		String answer = status == 0 ? "no answer" : Integer.toString(status);
-		return method + " " + rawTarget() + " -> " + answer + " (" + body.length + " body bytes)"
-				+ (fault == null ? "" : " [fault: " + fault + "]");
+		String answer = (this.status == 0) ? "no answer" : Integer.toString(this.status);
+		return this.method + " " + rawTarget() + " -> " + answer + " (" + this.body.length + " body bytes)"
+				+ ((this.fault == null) ? "" : " [fault: " + this.fault + "]");
 	}
 }

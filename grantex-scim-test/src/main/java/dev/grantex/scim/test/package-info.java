@@ -13,7 +13,10 @@
  * {@link dev.grantex.scim.test.FaultScript}, {@link dev.grantex.scim.test.Fault} and
  * {@link dev.grantex.scim.test.FaultTarget} make chosen requests fail in chosen ways
  * (429, 5xx, HTML pages, late answers, dropped connections, truncated bodies), so retry
- * and error handling can be tested against the failures production brings.
+ * and error handling can be tested against the failures production brings, and answer as
+ * a hostile server would (redirects to another origin, echoed credentials, forged log
+ * lines, gigabyte, inflating and endless bodies, lists that never end), so a hardened
+ * client can be tested against them.
  */
 @NullMarked
 package dev.grantex.scim.test;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,24 +22,6 @@ import org.jspecify.annotations.Nullable;
 final class Transcript {
 
 	static final String RESOURCE = "/grantex-scim-observed-transcript.md";
-
-	/** A request header as curl sent it. */
-	record Header(String name, String value) {
-	}
-
-	/** One recorded exchange. */
-	record Entry(String title, String method, String target, List<Header> requestHeaders, byte @Nullable [] requestBody,
-			int status, Map<String, String> responseHeaders, String responseBody) {
-
-		@Nullable String responseHeader(String name) {
-			return responseHeaders.get(name.toLowerCase(Locale.ROOT));
-		}
-
-		@Override
-		public String toString() {
-			return title;
-		}
-	}
 
 	private Transcript() {
 	}
@@ -52,8 +35,8 @@ final class Transcript {
 			Objects.requireNonNull(in, RESOURCE + " is missing from the test resources");
 			return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 
@@ -124,11 +107,11 @@ final class Transcript {
 				}
 			}
 		}
-		if (body != null && headers.stream().noneMatch(h -> h.name().equalsIgnoreCase("Content-Type"))) {
+		if (body != null && headers.stream().noneMatch((h) -> h.name().equalsIgnoreCase("Content-Type"))) {
 			headers.add(new Header("Content-Type", "application/x-www-form-urlencoded"));
 		}
 		if (method == null) {
-			method = head ? "HEAD" : body != null ? "POST" : "GET";
+			method = head ? "HEAD" : (body != null) ? "POST" : "GET";
 		}
 		return new Entry(title, method, Objects.requireNonNull(target, "no URL in " + title), List.copyOf(headers),
 				body, status, responseHeaders, responseBody);
@@ -170,6 +153,24 @@ final class Transcript {
 			words.add(word.toString());
 		}
 		return words;
+	}
+
+	/** A request header as curl sent it. */
+	record Header(String name, String value) {
+	}
+
+	/** One recorded exchange. */
+	record Entry(String title, String method, String target, List<Header> requestHeaders, byte @Nullable [] requestBody,
+			int status, Map<String, String> responseHeaders, String responseBody) {
+
+		@Nullable String responseHeader(String name) {
+			return this.responseHeaders.get(name.toLowerCase(Locale.ROOT));
+		}
+
+		@Override
+		public String toString() {
+			return this.title;
+		}
 	}
 
 }

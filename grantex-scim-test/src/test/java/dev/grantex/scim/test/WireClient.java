@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +42,21 @@ final class WireClient {
 
 	Reply get(String target, @Nullable String bearer) {
 		Call call = call("GET", target);
-		return (bearer == null ? call : call.bearer(bearer)).send();
+		return ((bearer != null) ? call.bearer(bearer) : call).send();
+	}
+
+	static Reply send(HttpClient client, HttpRequest request) {
+		try {
+			HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			return new Reply(response.statusCode(), response.headers(), response.body(), response.version());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** One request under construction. */
@@ -61,8 +76,8 @@ final class WireClient {
 		}
 
 		Call header(String name, String value) {
-			headers.add(name);
-			headers.add(value);
+			this.headers.add(name);
+			this.headers.add(value);
 			return this;
 		}
 
@@ -81,7 +96,7 @@ final class WireClient {
 		}
 
 		Call bytes(byte[] bytes) {
-			body = bytes;
+			this.body = bytes;
 			return this;
 		}
 
@@ -90,37 +105,23 @@ final class WireClient {
 		}
 
 		HttpRequest request() {
-			HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + target))
+			HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(WireClient.this.baseUrl + this.target))
 				.timeout(Duration.ofSeconds(10))
-				.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-						: HttpRequest.BodyPublishers.ofByteArray(body));
-			if (!headers.isEmpty()) {
-				builder.headers(headers.toArray(String[]::new));
+				.method(this.method, (this.body == null) ? HttpRequest.BodyPublishers.noBody()
+						: HttpRequest.BodyPublishers.ofByteArray(this.body));
+			if (!this.headers.isEmpty()) {
+				builder.headers(this.headers.toArray(String[]::new));
 			}
 			return builder.build();
 		}
 
 	}
 
-	static Reply send(HttpClient client, HttpRequest request) {
-		try {
-			HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-			return new Reply(response.statusCode(), response.headers(), response.body(), response.version());
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(e);
-		}
-	}
-
 	/** A received response. */
 	record Reply(int status, HttpHeaders headers, byte[] bodyBytes, HttpClient.Version version) {
 
 		String body() {
-			return new String(bodyBytes, StandardCharsets.UTF_8);
+			return new String(this.bodyBytes, StandardCharsets.UTF_8);
 		}
 
 		JsonNode json() {
@@ -128,12 +129,12 @@ final class WireClient {
 		}
 
 		@Nullable String header(String name) {
-			return headers.firstValue(name).orElse(null);
+			return this.headers.firstValue(name).orElse(null);
 		}
 
 		@Override
 		public String toString() {
-			return status + " " + headers.map() + " " + body();
+			return this.status + " " + this.headers.map() + " " + body();
 		}
 	}
 

@@ -1,6 +1,7 @@
 package dev.grantex.scim.test.internal;
 
 import java.util.UUID;
+
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -15,7 +16,13 @@ final class Bodies {
 	private Bodies() {
 	}
 
-	/** Grantex shape {@code {"message","code","requestId"}}, with a fresh request id. */
+	/**
+	 * Grantex shape {@code {"message","code","requestId"}}, with a fresh request id.
+	 * @param status the status code
+	 * @param message the human-readable {@code message}
+	 * @param code the machine-readable {@code code}, e.g. {@code BAD_REQUEST}
+	 * @return the answer, {@code application/json; charset=utf-8}
+	 */
 	static WireResponse grantexError(int status, String message, String code) {
 		ObjectNode body = JsonSupport.object();
 		body.put("message", message);
@@ -27,6 +34,10 @@ final class Bodies {
 	/**
 	 * SCIM shape {@code {"schemas","detail","scimType","status"}}, {@code status} a JSON
 	 * number.
+	 * @param status the status code, also written as the {@code status} member
+	 * @param detail the human-readable {@code detail}
+	 * @param scimType the {@code scimType}, e.g. {@code invalidValue}
+	 * @return the answer, {@code application/json; charset=utf-8}
 	 */
 	static WireResponse scimError(int status, String detail, String scimType) {
 		ObjectNode body = JsonSupport.object();
@@ -40,6 +51,9 @@ final class Bodies {
 	/**
 	 * The framework's 404 {@code {"message":"Route GET:/x not found","error":"Not
 	 * Found","statusCode":404}}.
+	 * @param request the request no route matched, whose method and target the message
+	 * names
+	 * @return the answer
 	 */
 	static WireResponse routeNotFound(WireRequest request) {
 		ObjectNode body = JsonSupport.object();
@@ -49,7 +63,10 @@ final class Bodies {
 		return WireResponse.json(404, body);
 	}
 
-	/** The uncaught-error 500, which never carries details. */
+	/**
+	 * The uncaught-error 500, which never carries details.
+	 * @return the answer, with a fresh request id
+	 */
 	static WireResponse internalError() {
 		return grantexError(500, "An unexpected error occurred", "INTERNAL_ERROR");
 	}

@@ -2,6 +2,7 @@ package dev.grantex.scim.test.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -20,6 +21,8 @@ final class BodyParser {
 
 	/**
 	 * Parses the body or rejects the request.
+	 * @param request the request, whose method, content type and framing decide how its
+	 * body is read
 	 * @return the JSON value, or {@code null} when there is no body or a
 	 * {@code text/plain} one (a string, from which no route reads anything)
 	 * @throws Rejection 415, 413 or 400 in the Grantex error shape
@@ -46,9 +49,8 @@ final class BodyParser {
 		}
 		if (request.asksForH2cUpgrade() && request.declaresBody()) {
 			// Node hands the bytes after an upgrade request's head to the upgrade, not to
-			// the body
-			// stream, so the server reads an empty body where Content-Length promised
-			// more.
+			// the body stream, so the server reads an empty body where Content-Length
+			// promised more.
 			throw new Rejection(
 					Bodies.grantexError(400, "Request body size did not match Content-Length", "BAD_REQUEST"));
 		}
@@ -62,7 +64,7 @@ final class BodyParser {
 		try {
 			return JsonSupport.parse(new String(request.body(), StandardCharsets.UTF_8));
 		}
-		catch (IllegalArgumentException e) {
+		catch (IllegalArgumentException ex) {
 			throw new Rejection(Bodies.grantexError(400,
 					"Body is not valid JSON but content-type is set to 'application/json'", "BAD_REQUEST"));
 		}

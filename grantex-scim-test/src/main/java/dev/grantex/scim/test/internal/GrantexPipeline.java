@@ -2,6 +2,7 @@ package dev.grantex.scim.test.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -24,13 +25,6 @@ import tools.jackson.databind.JsonNode;
  * Every response carries {@code cache-control: no-store}, as the real server's do.
  */
 final class GrantexPipeline {
-
-	/** The rate-limit headers of the latest limiter that counted the request. */
-	private static final class RateHeaders {
-
-		private List<WireResponse.Header> current = List.of();
-
-	}
 
 	private final GrantexState state;
 
@@ -71,6 +65,8 @@ final class GrantexPipeline {
 	 * Node refuses an {@code Upgrade: h2c} request it has no upgrade handler for.
 	 * Requests with a body get further, and fail in body parsing instead (see
 	 * {@link BodyParser}).
+	 * @param request a request asking for the upgrade
+	 * @return the refusal, or {@code null} for a request that gets as far as body parsing
 	 */
 	private static @Nullable WireResponse refuseCleartextUpgrade(WireRequest request) {
 		String method = request.method();
@@ -95,11 +91,11 @@ final class GrantexPipeline {
 		return switch (route.kind()) {
 			case SERVICE_PROVIDER_CONFIG -> WireResponse.json(200, Bodies.serviceProviderConfig());
 			case LIST_USERS, CREATE_USER, GET_USER, REPLACE_USER, PATCH_USER, DELETE_USER ->
-				users.handle(route, authenticateScimToken(request), body, request);
+				this.users.handle(route, authenticateScimToken(request), body, request);
 			case CREATE_TOKEN, LIST_TOKENS, REVOKE_TOKEN -> {
 				DeveloperAccount developer = authenticateApiKey(request);
 				countPlan(developer, rate);
-				yield tokens.handle(route, developer, body);
+				yield this.tokens.handle(route, developer, body);
 			}
 			case CORS_PREFLIGHT, NOT_FOUND -> throw new IllegalStateException("Handled above: " + route.kind());
 		};
@@ -114,7 +110,7 @@ final class GrantexPipeline {
 	}
 
 	private void countPerIp(WireRequest request, RateHeaders rate) {
-		RateLimiter.Decision decision = state.ipLimiter().acquire(request.remoteAddress());
+		RateLimiter.Decision decision = this.state.ipLimiter().acquire(request.remoteAddress());
 		rate.current = headers(decision);
 		if (!decision.allowed()) {
 			throw new Rejection(Bodies.grantexError(429,
@@ -123,7 +119,7 @@ final class GrantexPipeline {
 	}
 
 	private void countPlan(DeveloperAccount developer, RateHeaders rate) {
-		RateLimiter.Decision decision = state.planLimiter().acquire(developer.id);
+		RateLimiter.Decision decision = this.state.planLimiter().acquire(developer.id);
 		rate.current = headers(decision);
 		if (!decision.allowed()) {
 			throw new Rejection(Bodies.grantexError(429,
@@ -143,14 +139,19 @@ final class GrantexPipeline {
 		return headers;
 	}
 
-	/** {@code Authorization: Bearer <key>}, scheme in any letter case. */
+	/**
+	 * {@code Authorization: Bearer <key>}, scheme in any letter case.
+	 * @param request the request
+	 * @return the developer whose API key it carries
+	 * @throws Rejection 401 in the Grantex shape for a missing or unknown key
+	 */
 	private DeveloperAccount authenticateApiKey(WireRequest request) {
 		String authorization = request.header("Authorization");
 		if (authorization == null || authorization.length() <= 7
 				|| !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			throw new Rejection(Bodies.grantexError(401, "Missing or invalid Authorization header", "UNAUTHORIZED"));
 		}
-		DeveloperAccount developer = state.developerByApiKey(authorization.substring(7));
+		DeveloperAccount developer = this.state.developerByApiKey(authorization.substring(7));
 		if (developer == null) {
 			throw new Rejection(Bodies.grantexError(401, "Invalid API key", "UNAUTHORIZED"));
 		}
@@ -162,13 +163,16 @@ final class GrantexPipeline {
 	 * Basic or a missing header are "missing"; a second space becomes part of the (then
 	 * unknown) token. Trailing whitespace never reaches this point: the HTTP parser
 	 * strips it from header values.
+	 * @param request the request
+	 * @return the developer owning the live SCIM token it carries
+	 * @throws Rejection 401 in the SCIM shape for a missing, unknown or revoked token
 	 */
 	private DeveloperAccount authenticateScimToken(WireRequest request) {
 		String authorization = request.header("Authorization");
 		if (authorization == null || !authorization.startsWith("Bearer ")) {
 			throw new Rejection(Bodies.scimError(401, "Missing or invalid Bearer token", "unauthorized"));
 		}
-		DeveloperAccount developer = state.developerByScimToken(authorization.substring(7));
+		DeveloperAccount developer = this.state.developerByScimToken(authorization.substring(7));
 		if (developer == null) {
 			throw new Rejection(Bodies.scimError(401, "Invalid SCIM token", "unauthorized"));
 		}
@@ -178,6 +182,8 @@ final class GrantexPipeline {
 	/**
 	 * A duration in the long form the per-IP limiter's message uses: "34 seconds", "1
 	 * second", "1 minute".
+	 * @param millis the duration in milliseconds
+	 * @return the duration in words
 	 */
 	static String humanDuration(long millis) {
 		long second = 1000;
@@ -202,6 +208,13 @@ final class GrantexPipeline {
 	private static String plural(long millis, long unit, String name) {
 		boolean many = millis >= unit * 1.5;
 		return Math.round((double) millis / unit) + " " + name + (many ? "s" : "");
+	}
+
+	/** The rate-limit headers of the latest limiter that counted the request. */
+	private static final class RateHeaders {
+
+		private List<WireResponse.Header> current = List.of();
+
 	}
 
 }

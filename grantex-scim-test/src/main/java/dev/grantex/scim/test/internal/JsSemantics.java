@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -30,13 +31,15 @@ final class JsSemantics {
 	/**
 	 * {@code String(number)}: shortest round-trip digits, plain notation from 1e-6 up to
 	 * below 1e21, exponent notation ({@code 1e+21}) outside.
+	 * @param value the number
+	 * @return its JavaScript text
 	 */
 	static String numberToString(double value) {
 		if (Double.isNaN(value)) {
 			return "NaN";
 		}
 		if (Double.isInfinite(value)) {
-			return value > 0 ? "Infinity" : "-Infinity";
+			return (value > 0) ? "Infinity" : "-Infinity";
 		}
 		if (value == 0) {
 			return "0";
@@ -64,7 +67,7 @@ final class JsSemantics {
 			if (k > 1) {
 				text.append('.').append(digits, 1, k);
 			}
-			text.append('e').append(exponent < 0 ? '-' : '+').append(Math.abs(exponent));
+			text.append('e').append((exponent < 0) ? '-' : '+').append(Math.abs(exponent));
 		}
 		return text.toString();
 	}
@@ -73,6 +76,8 @@ final class JsSemantics {
 	 * {@code Number(text)}: surrounding whitespace ignored, empty text is 0, decimal and
 	 * exponent literals, {@code 0x}/{@code 0o}/{@code 0b} integers, {@code Infinity};
 	 * anything else is NaN.
+	 * @param text the text
+	 * @return the number, possibly NaN or infinite
 	 */
 	static double toNumber(String text) {
 		String trimmed = trimJsWhitespace(text);
@@ -114,6 +119,8 @@ final class JsSemantics {
 	/**
 	 * JavaScript truthiness of a JSON value; an absent member ({@code undefined}) is
 	 * falsy.
+	 * @param node the value, or {@code null} for an absent member
+	 * @return whether JavaScript treats it as true
 	 */
 	static boolean isTruthy(@Nullable JsonNode node) {
 		if (node == null || node.isMissingNode() || node.isNull()) {
@@ -135,6 +142,8 @@ final class JsSemantics {
 	/**
 	 * {@code String(value)} of a parsed JSON value: objects become
 	 * {@code [object Object]}, arrays join with commas.
+	 * @param node the value
+	 * @return its JavaScript string
 	 */
 	static String toJsString(JsonNode node) {
 		return switch (node.getNodeType()) {
@@ -146,7 +155,7 @@ final class JsSemantics {
 			case ARRAY -> {
 				List<String> parts = new ArrayList<>(node.size());
 				for (JsonNode element : node) {
-					parts.add(element.isNull() || element.isMissingNode() ? "" : toJsString(element));
+					parts.add((element.isNull() || element.isMissingNode()) ? "" : toJsString(element));
 				}
 				yield String.join(",", parts);
 			}
@@ -158,6 +167,8 @@ final class JsSemantics {
 	 * {@code JSON.stringify(value)} of a parsed JSON value: compact, integer-like member
 	 * names first in ascending order and the others in insertion order, numbers in
 	 * JavaScript notation, the same escapes.
+	 * @param node the value
+	 * @return the JSON text
 	 */
 	static String stringify(JsonNode node) {
 		StringBuilder out = new StringBuilder();
@@ -220,12 +231,24 @@ final class JsSemantics {
 		return indexLike;
 	}
 
+	/**
+	 * Whether JavaScript orders a member name as an array index. Names that cannot be one
+	 * (all the server's own, which start with a letter) are told apart without the
+	 * regular expression, which would otherwise dominate writing a page of users.
+	 * @param name the member name
+	 * @return whether it is a canonical array index
+	 */
 	private static boolean isArrayIndex(String name) {
+		if (name.isEmpty() || name.length() > 10 || name.charAt(0) < '0' || name.charAt(0) > '9') {
+			return false;
+		}
 		return ARRAY_INDEX.matcher(name).matches() && Long.parseLong(name) <= MAX_ARRAY_INDEX;
 	}
 
 	/**
 	 * Appends a JSON string literal with exactly the escapes {@code JSON.stringify} uses.
+	 * @param out where the literal goes
+	 * @param value the string
 	 */
 	static void appendQuoted(StringBuilder out, String value) {
 		out.append('"');

@@ -24,19 +24,19 @@ public final class JsonSupport {
 
 	/**
 	 * Parses JSON text the way the real server's body parser does.
-	 * @param text JSON text, possibly starting with a byte-order mark (which the server's
-	 * parser strips)
+	 * @param text the JSON text, possibly starting with a byte-order mark (which the
+	 * server's parser strips)
 	 * @return the parsed value
 	 * @throws IllegalArgumentException when the text is not exactly one JSON value
 	 */
 	public static JsonNode parse(String text) {
-		String json = !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+		String json = (!text.isEmpty() && text.charAt(0) == '\uFEFF') ? text.substring(1) : text;
 		JsonNode node;
 		try {
 			node = MAPPER.readTree(json);
 		}
-		catch (JacksonException e) {
-			throw new IllegalArgumentException("Not valid JSON: " + e.getOriginalMessage(), e);
+		catch (JacksonException ex) {
+			throw new IllegalArgumentException("Not valid JSON: " + ex.getOriginalMessage(), ex);
 		}
 		if (node == null || node.isMissingNode()) {
 			throw new IllegalArgumentException("Not valid JSON: no value");

@@ -2,6 +2,7 @@ package dev.grantex.scim.test.internal;
 
 import java.time.Duration;
 import java.util.function.Supplier;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,11 +11,13 @@ import org.jspecify.annotations.Nullable;
  * holding a worker thread. Decided in {@link ExchangeDispatcher#decide(WireRequest)} and
  * carried out in {@link ExchangeDispatcher#handle(com.sun.net.httpserver.HttpExchange)}.
  */
-sealed interface Outcome permits Outcome.Respond, Outcome.Drop, Outcome.Truncate, Outcome.Stall, Outcome.Delay {
+sealed interface Outcome
+		permits Outcome.Respond, Outcome.Drop, Outcome.Truncate, Outcome.Stall, Outcome.Delay, Outcome.Trickle {
 
 	/**
 	 * Answer with this response.
 	 *
+	 * @param response the answer
 	 * @param fault the scripted fault that shaped the answer, or {@code null} for the
 	 * server's own
 	 */
@@ -30,6 +33,7 @@ sealed interface Outcome permits Outcome.Respond, Outcome.Drop, Outcome.Truncate
 	 *
 	 * @param status the status of the answer that is lost (the request was processed), or
 	 * 0 when the request was not processed
+	 * @param fault the fault's description
 	 */
 	record Drop(int status, String fault) implements Outcome {
 	}
@@ -37,6 +41,9 @@ sealed interface Outcome permits Outcome.Respond, Outcome.Drop, Outcome.Truncate
 	/**
 	 * Send the head of this response with its full length, then half the body, then
 	 * close.
+	 *
+	 * @param response the answer to cut short
+	 * @param fault the fault's description
 	 */
 	record Truncate(WireResponse response, String fault) implements Outcome {
 	}
@@ -44,6 +51,10 @@ sealed interface Outcome permits Outcome.Respond, Outcome.Drop, Outcome.Truncate
 	/**
 	 * Send the head of this response with its full length and half the body, then the
 	 * rest after the stall.
+	 *
+	 * @param response the answer
+	 * @param stall the wait in the middle of the body
+	 * @param fault the fault's description
 	 */
 	record Stall(WireResponse response, Duration stall, String fault) implements Outcome {
 	}
@@ -51,10 +62,25 @@ sealed interface Outcome permits Outcome.Respond, Outcome.Drop, Outcome.Truncate
 	/**
 	 * Wait, then answer with what {@code then} decides at that moment.
 	 *
+	 * @param delay the wait
 	 * @param status the status known now (0 when the request will only be processed after
 	 * the wait)
+	 * @param then what to answer once the wait is over
+	 * @param fault the fault's description
 	 */
 	record Delay(Duration delay, int status, Supplier<Respond> then, String fault) implements Outcome {
+	}
+
+	/**
+	 * Send the head of this endless response at once, then its body a few bytes after
+	 * each pause, for as long as the client reads.
+	 *
+	 * @param response the answer, whose body is generated
+	 * @param pause the wait before each write
+	 * @param bytesPerWrite the bytes each write sends
+	 * @param fault the fault's description
+	 */
+	record Trickle(WireResponse response, Duration pause, int bytesPerWrite, String fault) implements Outcome {
 	}
 
 }

@@ -12,18 +12,6 @@ import java.util.function.LongSupplier;
  */
 final class RateLimiter {
 
-	/**
-	 * The verdict for one request, with the values of the {@code x-ratelimit-*} headers.
-	 */
-	record Decision(boolean allowed, int limit, int remaining, long resetSeconds) {
-	}
-
-	private record Settings(int limit, long windowMillis) {
-	}
-
-	private record Window(long startMillis, long endMillis, int count) {
-	}
-
 	private final boolean alignedToClock;
 
 	private final LongSupplier clockMillis;
@@ -38,27 +26,38 @@ final class RateLimiter {
 		this.settings = validated(limit, window);
 	}
 
-	/** Changes limit and window; every key starts a fresh window. */
+	/**
+	 * Changes limit and window; every key starts a fresh window.
+	 * @param limit the requests allowed per window, zero or more
+	 * @param window the window length, at least one millisecond
+	 */
 	void configure(int limit, Duration window) {
-		settings = validated(limit, window);
-		windows.clear();
+		this.settings = validated(limit, window);
+		this.windows.clear();
 	}
 
-	/** The number of requests allowed per window, as configured now. */
+	/**
+	 * The number of requests allowed per window, as configured now.
+	 * @return the limit
+	 */
 	int limit() {
-		return settings.limit();
+		return this.settings.limit();
 	}
 
-	/** Counts one request for the key and says whether it is within the limit. */
+	/**
+	 * Counts one request for the key and says whether it is within the limit.
+	 * @param key what is limited: an address or a developer id
+	 * @return the verdict and the header values
+	 */
 	Decision acquire(String key) {
-		Settings current = settings;
-		long now = clockMillis.getAsLong();
+		Settings current = this.settings;
+		long now = this.clockMillis.getAsLong();
 		long length = current.windowMillis();
-		Window window = windows.compute(key, (ignored, previous) -> {
+		Window window = this.windows.compute(key, (ignored, previous) -> {
 			if (previous != null && now >= previous.startMillis() && now < previous.endMillis()) {
 				return new Window(previous.startMillis(), previous.endMillis(), previous.count() + 1);
 			}
-			long start = alignedToClock ? Math.floorDiv(now, length) * length : now;
+			long start = this.alignedToClock ? Math.floorDiv(now, length) * length : now;
 			return new Window(start, start + length, 1);
 		});
 		int remaining = Math.max(0, current.limit() - window.count());
@@ -78,6 +77,23 @@ final class RateLimiter {
 
 	private static long ceilDiv(long dividend, long divisor) {
 		return -Math.floorDiv(-dividend, divisor);
+	}
+
+	/**
+	 * The verdict for one request, with the values of the {@code x-ratelimit-*} headers.
+	 *
+	 * @param allowed whether the request is within the limit
+	 * @param limit {@code x-ratelimit-limit}
+	 * @param remaining {@code x-ratelimit-remaining}, never below zero
+	 * @param resetSeconds {@code x-ratelimit-reset} and, on a 429, {@code retry-after}
+	 */
+	record Decision(boolean allowed, int limit, int remaining, long resetSeconds) {
+	}
+
+	private record Settings(int limit, long windowMillis) {
+	}
+
+	private record Window(long startMillis, long endMillis, int count) {
 	}
 
 }

@@ -16,7 +16,7 @@ final class Rejection extends RuntimeException {
 	}
 
 	WireResponse response() {
-		return response;
+		return this.response;
 	}
 
 }

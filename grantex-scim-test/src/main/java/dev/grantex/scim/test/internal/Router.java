@@ -1,6 +1,7 @@
 package dev.grantex.scim.test.internal;
 
 import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,25 +11,6 @@ import org.jspecify.annotations.Nullable;
  * {@code OPTIONS} matches everything (the CORS plugin's preflight route).
  */
 final class Router {
-
-	enum RouteKind {
-
-		SERVICE_PROVIDER_CONFIG, LIST_USERS, CREATE_USER, GET_USER, REPLACE_USER, PATCH_USER, DELETE_USER, CREATE_TOKEN,
-		LIST_TOKENS, REVOKE_TOKEN, CORS_PREFLIGHT, NOT_FOUND
-
-	}
-
-	/** The matched route and, for {@code /{id}} routes, the decoded id. */
-	record RouteMatch(RouteKind kind, @Nullable String id) {
-
-		/** The id of an {@code /{id}} route. */
-		String requiredId() {
-			if (id == null) {
-				throw new IllegalStateException(kind + " has no id");
-			}
-			return id;
-		}
-	}
 
 	private Router() {
 	}
@@ -86,6 +68,34 @@ final class Router {
 
 	private static RouteMatch notFound() {
 		return new RouteMatch(RouteKind.NOT_FOUND, null);
+	}
+
+	enum RouteKind {
+
+		SERVICE_PROVIDER_CONFIG, LIST_USERS, CREATE_USER, GET_USER, REPLACE_USER, PATCH_USER, DELETE_USER, CREATE_TOKEN,
+		LIST_TOKENS, REVOKE_TOKEN, CORS_PREFLIGHT, NOT_FOUND
+
+	}
+
+	/**
+	 * The matched route and, for {@code /{id}} routes, the decoded id.
+	 *
+	 * @param kind the route
+	 * @param id the decoded last path segment of an {@code /{id}} route, else
+	 * {@code null}
+	 */
+	record RouteMatch(RouteKind kind, @Nullable String id) {
+
+		/**
+		 * The id of an {@code /{id}} route.
+		 * @return the decoded id
+		 */
+		String requiredId() {
+			if (this.id == null) {
+				throw new IllegalStateException(this.kind + " has no id");
+			}
+			return this.id;
+		}
 	}
 
 }

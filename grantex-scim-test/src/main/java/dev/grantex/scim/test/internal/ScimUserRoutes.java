@@ -1,6 +1,5 @@
 package dev.grantex.scim.test.internal;
 
-import dev.grantex.scim.test.FakeScimUser;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,11 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import dev.grantex.scim.test.FakeScimUser;
 
 /**
  * {@code /scim/v2/Users} and {@code /scim/v2/Users/{id}}, after SCIM-token
@@ -53,7 +55,7 @@ final class ScimUserRoutes {
 				default -> throw new IllegalArgumentException("Not a user route: " + route.kind());
 			};
 		}
-		catch (DatabaseError e) {
+		catch (DatabaseError ex) {
 			return Bodies.internalError();
 		}
 	}
@@ -94,7 +96,7 @@ final class ScimUserRoutes {
 	}
 
 	private WireResponse found(@Nullable FakeScimUser user) {
-		return user == null ? userNotFound() : WireResponse.json(200, userJson(user));
+		return (user != null) ? WireResponse.json(200, userJson(user)) : userNotFound();
 	}
 
 	private static WireResponse userNotFound() {
@@ -106,6 +108,9 @@ final class ScimUserRoutes {
 	 * and coerced to text, {@code active} true only for JSON {@code true} (true when
 	 * omitted, {@code null} kept as null), {@code emails} kept as the JSON text of
 	 * whatever was sent ({@code "[]"} when omitted).
+	 * @param body the parsed body, or {@code null} when there was none
+	 * @return the fields to store
+	 * @throws Rejection 400 in the SCIM shape when {@code userName} is missing or falsy
 	 */
 	private static DeveloperAccount.UserWrite userWrite(@Nullable JsonNode body) {
 		JsonNode userName = member(body, "userName");
@@ -114,11 +119,13 @@ final class ScimUserRoutes {
 		}
 		JsonNode active = member(body, "active");
 		JsonNode emails = member(body, "emails");
-		Boolean activeValue = active == null ? Boolean.TRUE
-				: active.isNull() ? null : Boolean.valueOf(active.isBoolean() && active.booleanValue());
+		Boolean activeValue = Boolean.TRUE;
+		if (active != null) {
+			activeValue = active.isNull() ? null : Boolean.valueOf(active.isBoolean() && active.booleanValue());
+		}
 		return new DeveloperAccount.UserWrite(JsSemantics.toJsString(userName), textOrNull(member(body, "displayName")),
 				textOrNull(member(body, "externalId")), activeValue,
-				emails == null ? "[]" : JsSemantics.stringify(emails));
+				(emails != null) ? JsSemantics.stringify(emails) : "[]");
 	}
 
 	/**
@@ -127,6 +134,8 @@ final class ScimUserRoutes {
 	 * with no path and a value object; later operations win; a {@code null} value keeps
 	 * the stored one. A non-array {@code Operations}, or an operation without a string
 	 * {@code op}, fails as the real server's loop does (500).
+	 * @param body the parsed body, or {@code null} when there was none
+	 * @return the changes, {@code null} for each field left as it is
 	 */
 	private static DeveloperAccount.UserPatch userPatch(@Nullable JsonNode body) {
 		JsonNode operations = member(body, "Operations");
@@ -147,7 +156,7 @@ final class ScimUserRoutes {
 				JsonNode path = operation.get("path");
 				JsonNode value = operation.get("value");
 				if (path != null && path.isString() && PATCHABLE_PATHS.contains(path.stringValue())) {
-					changes.put(path.stringValue(), value == null ? NullNode.getInstance() : value);
+					changes.put(path.stringValue(), (value != null) ? value : NullNode.getInstance());
 				}
 				else if (!JsSemantics.isTruthy(path) && value != null && value.isObject()) {
 					for (Map.Entry<String, JsonNode> member : value.properties()) {
@@ -157,7 +166,7 @@ final class ScimUserRoutes {
 			}
 		}
 		JsonNode active = changes.get("active");
-		Boolean activeValue = active == null || active.isNull() ? null
+		Boolean activeValue = (active == null || active.isNull()) ? null
 				: Boolean.valueOf(active.isBoolean() && active.booleanValue());
 		return new DeveloperAccount.UserPatch(textOrNull(changes.get("userName")),
 				textOrNull(changes.get("displayName")), activeValue);
@@ -175,7 +184,7 @@ final class ScimUserRoutes {
 			json.put("displayName", user.displayName());
 		}
 		json.put("active", user.active());
-		if (state.emailsAsArray()) {
+		if (this.state.emailsAsArray()) {
 			json.set("emails", JsonSupport.parse(user.emailsJson()));
 		}
 		else {
@@ -193,28 +202,35 @@ final class ScimUserRoutes {
 	}
 
 	private static @Nullable JsonNode member(@Nullable JsonNode body, String name) {
-		return body != null && body.isObject() ? body.get(name) : null;
+		return (body != null && body.isObject()) ? body.get(name) : null;
 	}
 
 	private static @Nullable String textOrNull(@Nullable JsonNode node) {
-		return node == null || node.isNull() ? null : JsSemantics.toJsString(node);
+		return (node == null || node.isNull()) ? null : JsSemantics.toJsString(node);
 	}
 
 	/**
 	 * A query parameter as JavaScript's {@code Number(...)} reads it; absent gives the
 	 * default, a repeated parameter (an array on the server) gives NaN.
+	 * @param query the parsed query
+	 * @param name the parameter's name
+	 * @param absent the value when the parameter is absent
+	 * @return the number, possibly NaN
 	 */
 	private static double numberParameter(Map<String, List<String>> query, String name, double absent) {
 		List<String> values = query.get(name);
 		if (values == null) {
 			return absent;
 		}
-		return values.size() == 1 ? JsSemantics.toNumber(values.get(0)) : Double.NaN;
+		return (values.size() == 1) ? JsSemantics.toNumber(values.get(0)) : Double.NaN;
 	}
 
 	/**
 	 * What PostgreSQL accepts as a LIMIT/OFFSET bigint; anything else fails the query
 	 * (500).
+	 * @param value the number the server passes to the query
+	 * @return the integer
+	 * @throws Rejection the uncaught-error 500 for a value that is not a 64-bit integer
 	 */
 	private static long asSqlBigint(double value) {
 		if (!Double.isFinite(value) || value != Math.rint(value) || value >= TWO_TO_THE_63 || value < -TWO_TO_THE_63) {

@@ -1,7 +1,8 @@
 package dev.grantex.scim.test.internal;
 
-import dev.grantex.scim.test.FakeScimToken;
 import java.time.Instant;
+
+import dev.grantex.scim.test.FakeScimToken;
 
 /**
  * A stored SCIM token; {@code revoked} is guarded by the owning
@@ -30,7 +31,7 @@ final class TokenRecord {
 	}
 
 	FakeScimToken snapshot() {
-		return new FakeScimToken(id, label, createdAt, revoked);
+		return new FakeScimToken(this.id, this.label, this.createdAt, this.revoked);
 	}
 
 }

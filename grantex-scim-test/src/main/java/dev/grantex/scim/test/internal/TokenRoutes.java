@@ -1,10 +1,11 @@
 package dev.grantex.scim.test.internal;
 
-import dev.grantex.scim.test.FakeScimToken;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import dev.grantex.scim.test.FakeScimToken;
 
 /**
  * {@code /v1/scim/tokens} and {@code DELETE /v1/scim/tokens/{id}}, after API-key
@@ -23,22 +24,22 @@ final class TokenRoutes {
 			return switch (route.kind()) {
 				case CREATE_TOKEN -> create(developer, body);
 				case LIST_TOKENS -> list(developer);
-				case REVOKE_TOKEN -> state.revokeToken(developer, route.requiredId()) ? WireResponse.noContent()
+				case REVOKE_TOKEN -> this.state.revokeToken(developer, route.requiredId()) ? WireResponse.noContent()
 						: Bodies.grantexError(404, "SCIM token not found", "NOT_FOUND");
 				default -> throw new IllegalArgumentException("Not a token route: " + route.kind());
 			};
 		}
-		catch (DatabaseError e) {
+		catch (DatabaseError ex) {
 			return Bodies.internalError();
 		}
 	}
 
 	private WireResponse create(DeveloperAccount developer, @Nullable JsonNode body) {
-		JsonNode label = body != null && body.isObject() ? body.get("label") : null;
+		JsonNode label = (body != null && body.isObject()) ? body.get("label") : null;
 		if (label == null || !JsSemantics.isTruthy(label)) {
 			return Bodies.grantexError(400, "label is required", "BAD_REQUEST");
 		}
-		TokenRecord token = state.issueToken(developer, JsSemantics.toJsString(label));
+		TokenRecord token = this.state.issueToken(developer, JsSemantics.toJsString(label));
 		ObjectNode json = JsonSupport.object();
 		json.put("id", token.id);
 		json.put("label", token.label);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,12 +24,14 @@ final class UriComponents {
 	/**
 	 * Splits a raw path into its segments and decodes each one on its own, so an encoded
 	 * slash ({@code %2F}) stays inside its segment instead of creating a new one.
+	 * @param rawPath the path as received, starting with {@code /}
+	 * @return the decoded segments; a segment that does not decode stays raw
 	 */
 	static List<String> pathSegments(String rawPath) {
 		List<String> segments = new ArrayList<>();
 		for (String raw : rawPath.substring(1).split("/", -1)) {
 			String decoded = decode(raw, false);
-			segments.add(decoded == null ? raw : decoded);
+			segments.add((decoded != null) ? decoded : raw);
 		}
 		return segments;
 	}
@@ -37,6 +40,8 @@ final class UriComponents {
 	 * Parses a raw query string: {@code &}-separated pairs, {@code +} as space,
 	 * percent-decoding; a name given twice collects both values (the server then sees an
 	 * array).
+	 * @param rawQuery the query as received, or {@code null} when there was none
+	 * @return the values of each name, in order
 	 */
 	static Map<String, List<String>> queryParameters(@Nullable String rawQuery) {
 		Map<String, List<String>> parameters = new LinkedHashMap<>();
@@ -48,19 +53,21 @@ final class UriComponents {
 				continue;
 			}
 			int equals = pair.indexOf('=');
-			String rawName = equals < 0 ? pair : pair.substring(0, equals);
-			String rawValue = equals < 0 ? "" : pair.substring(equals + 1);
+			String rawName = (equals < 0) ? pair : pair.substring(0, equals);
+			String rawValue = (equals < 0) ? "" : pair.substring(equals + 1);
 			String name = decode(rawName, true);
 			String value = decode(rawValue, true);
-			parameters.computeIfAbsent(name == null ? rawName : name, key -> new ArrayList<>())
-				.add(value == null ? rawValue : value);
+			parameters.computeIfAbsent((name != null) ? name : rawName, (key) -> new ArrayList<>())
+				.add((value != null) ? value : rawValue);
 		}
 		return parameters;
 	}
 
 	/**
-	 * Decodes {@code %XX} escapes as UTF-8; {@code null} when an escape or the UTF-8 is
-	 * malformed.
+	 * Decodes {@code %XX} escapes as UTF-8.
+	 * @param raw the encoded text
+	 * @param plusIsSpace whether {@code +} means a space (in a query, not in a path)
+	 * @return the decoded text, or {@code null} when an escape or the UTF-8 is malformed
 	 */
 	static @Nullable String decode(String raw, boolean plusIsSpace) {
 		if (raw.indexOf('%') < 0 && !(plusIsSpace && raw.indexOf('+') >= 0)) {
@@ -85,7 +92,7 @@ final class UriComponents {
 				bytes.write(' ');
 			}
 			else {
-				int end = Character.isHighSurrogate(c) && i + 1 < raw.length() ? i + 2 : i + 1;
+				int end = (Character.isHighSurrogate(c) && i + 1 < raw.length()) ? i + 2 : i + 1;
 				byte[] encoded = raw.substring(i, end).getBytes(StandardCharsets.UTF_8);
 				bytes.write(encoded, 0, encoded.length);
 				i = end - 1;
@@ -98,7 +105,7 @@ final class UriComponents {
 				.decode(ByteBuffer.wrap(bytes.toByteArray()))
 				.toString();
 		}
-		catch (CharacterCodingException e) {
+		catch (CharacterCodingException ex) {
 			return null;
 		}
 	}

@@ -1,8 +1,10 @@
 package dev.grantex.scim.test.internal;
 
-import dev.grantex.scim.test.FakeScimUser;
 import java.time.Instant;
+
 import org.jspecify.annotations.Nullable;
+
+import dev.grantex.scim.test.FakeScimUser;
 
 /** A stored SCIM user; mutable, guarded by its {@link DeveloperAccount}'s lock. */
 final class UserRecord {
@@ -25,6 +27,9 @@ final class UserRecord {
 
 	Instant lastModified;
 
+	/** Where {@link CreationOrder} keeps the user. */
+	int slot;
+
 	UserRecord(String id, long sequence, Instant created, String userName, @Nullable String displayName,
 			@Nullable String externalId, boolean active, String emailsJson) {
 		this.id = id;
@@ -39,7 +44,8 @@ final class UserRecord {
 	}
 
 	FakeScimUser snapshot() {
-		return new FakeScimUser(id, userName, displayName, externalId, active, emailsJson, created, lastModified);
+		return new FakeScimUser(this.id, this.userName, this.displayName, this.externalId, this.active, this.emailsJson,
+				this.created, this.lastModified);
 	}
 
 }

@@ -4,26 +4,34 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 /**
  * One received HTTP request, decoupled from the JDK server so the pipeline can be driven
  * (and, later, faults decided) without an {@code HttpExchange}.
  *
+ * @param sequence the arrival number, which orders the journal
+ * @param receivedAt when the fake started handling the request
+ * @param method the method as received
+ * @param rawPath the path as received, percent-encoding intact
+ * @param rawQuery the query as received, or {@code null} when there was none
  * @param headers case-insensitive, values as the JDK server delivered them (surrounding
  * whitespace already stripped, as Node's parser does)
+ * @param body the body bytes, empty when there was none
+ * @param remoteAddress the client's IP address, which the per-IP limiter counts
  */
 record WireRequest(long sequence, Instant receivedAt, String method, String rawPath, @Nullable String rawQuery,
 		Map<String, List<String>> headers, byte[] body, String remoteAddress) {
 
 	@Nullable String header(String name) {
-		List<String> values = headers.get(name);
-		return values == null || values.isEmpty() ? null : values.get(0);
+		List<String> values = this.headers.get(name);
+		return (values == null || values.isEmpty()) ? null : values.get(0);
 	}
 
 	/** The target as Node reports {@code request.url}: raw path plus raw query. */
 	String rawTarget() {
-		return rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
+		return (this.rawQuery == null) ? this.rawPath : this.rawPath + "?" + this.rawQuery;
 	}
 
 	/**
@@ -31,7 +39,7 @@ record WireRequest(long sequence, Instant receivedAt, String method, String rawP
 	 * ({@code Upgrade: h2c}).
 	 */
 	boolean asksForH2cUpgrade() {
-		List<String> values = headers.get("Upgrade");
+		List<String> values = this.headers.get("Upgrade");
 		if (values == null) {
 			return false;
 		}
@@ -54,7 +62,7 @@ record WireRequest(long sequence, Instant receivedAt, String method, String rawP
 		try {
 			return Long.parseLong(value.trim());
 		}
-		catch (NumberFormatException e) {
+		catch (NumberFormatException ex) {
 			return -1;
 		}
 	}
@@ -64,6 +72,6 @@ record WireRequest(long sequence, Instant receivedAt, String method, String rawP
 	 * it.
 	 */
 	boolean declaresBody() {
-		return body.length > 0 || declaredContentLength() > 0 || header("Transfer-Encoding") != null;
+		return this.body.length > 0 || declaredContentLength() > 0 || header("Transfer-Encoding") != null;
 	}
 }

@@ -127,8 +127,7 @@ public final class GrantexScimFakeExtension implements BeforeEachCallback, After
 
 	private static FakeGrantexAccount account(ExtensionContext context) {
 		// get and put rather than computeIfAbsent, which older JUnit Jupiter versions
-		// lack; a test's context is not
-		// shared with other threads while it sets up
+		// lack; a test's context is not shared with other threads while it sets up
 		ExtensionContext.Store store = context.getStore(NAMESPACE);
 		FakeGrantexAccount account = store.get(ACCOUNT, FakeGrantexAccount.class);
 		if (account == null) {

@@ -1,8 +1,5 @@
 package dev.grantex.scim.test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
 import org.assertj.core.api.SoftAssertions;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * Replays the real server's recorded session
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.TestInstance;
  * recording leaves out (see {@link #beforeEntry}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TranscriptFidelityTest {
+class TranscriptFidelityTests {
 
 	private static final String RECORDED_API_KEY = "gx_live_EXAMPLEKEY";
 
@@ -114,7 +115,7 @@ class TranscriptFidelityTest {
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
 
-	private final WireClient client = new WireClient(grantex.baseUrl());
+	private final WireClient client = new WireClient(this.grantex.baseUrl());
 
 	private final IdCorrelation ids = new IdCorrelation();
 
@@ -128,25 +129,25 @@ class TranscriptFidelityTest {
 
 	@BeforeAll
 	void registerDevelopers() {
-		mainApiKey = grantex.createDeveloper();
-		peerApiKey = grantex.createDeveloper();
-		peerScimToken = grantex.createScimToken(peerApiKey, "peer");
+		this.mainApiKey = this.grantex.createDeveloper();
+		this.peerApiKey = this.grantex.createDeveloper();
+		this.peerScimToken = this.grantex.createScimToken(this.peerApiKey, "peer");
 		// The replay takes a few seconds; windows this long cannot roll over in the
 		// middle of it.
-		grantex.ipRateLimit(5000, Duration.ofDays(1));
-		grantex.planRateLimit(100, Duration.ofDays(3650));
+		this.grantex.ipRateLimit(5000, Duration.ofDays(1));
+		this.grantex.planRateLimit(100, Duration.ofDays(3650));
 	}
 
 	@AfterAll
 	void stop() {
-		grantex.close();
+		this.grantex.close();
 	}
 
 	@TestFactory
 	Stream<DynamicTest> replaysEveryScimEntryOfTheRecordedSession() {
 		List<Transcript.Entry> entries = Transcript.load()
 			.stream()
-			.filter(entry -> !NOT_SCIM.contains(entry.title()))
+			.filter((entry) -> !NOT_SCIM.contains(entry.title()))
 			.toList();
 		assertThat(entries).as("SCIM entries in the transcript").hasSizeGreaterThan(130);
 		List<DynamicTest> tests = new ArrayList<>();
@@ -154,7 +155,7 @@ class TranscriptFidelityTest {
 			tests.add(DynamicTest.dynamicTest(entry.title(), () -> replay(entry)));
 		}
 		tests.add(DynamicTest.dynamicTest("the POST rejected by the per-IP limit created nothing",
-				() -> assertThat(grantex.users(mainApiKey)).extracting(FakeScimUser::userName)
+				() -> assertThat(this.grantex.users(this.mainApiKey)).extracting(FakeScimUser::userName)
 					.contains("alice@example.com", "bob", "BOB", "12345", "[object Object]")
 					.doesNotContain("rl-should-not-exist", "to-delete")));
 		return tests.stream();
@@ -162,7 +163,7 @@ class TranscriptFidelityTest {
 
 	private void replay(Transcript.Entry entry) {
 		beforeEntry(entry);
-		WireClient.Call call = client.call(entry.method(), translate(entry.target()));
+		WireClient.Call call = this.client.call(entry.method(), translate(entry.target()));
 		for (Transcript.Header header : entry.requestHeaders()) {
 			call.header(header.name(), substituteCredentials(entry, header.value()));
 		}
@@ -179,29 +180,29 @@ class TranscriptFidelityTest {
 	private void beforeEntry(Transcript.Entry entry) {
 		if (entry.title().equals(ENTRY_AFTER_UNRECORDED_USERS)) {
 			for (int i = 1; i <= UNRECORDED_USERS; i++) {
-				grantex.seedUser(mainApiKey, "unrecorded-" + i);
+				this.grantex.seedUser(this.mainApiKey, "unrecorded-" + i);
 			}
 		}
 		if (entry.title().startsWith("Plan rate limit exceeded")) {
-			exhaustPlanLimitOf(peerApiKey);
+			exhaustPlanLimitOf(this.peerApiKey);
 		}
 		if (entry.title().startsWith("Per-IP limit (5000/min")) {
 			// A window under a minute, so the 429 message speaks in seconds as the
 			// recorded one does.
-			grantex.ipRateLimit(REPLAY_IP_LIMIT, Duration.ofSeconds(59));
-			assertThat(client.get("/scim/v2/ServiceProviderConfig", null).status()).isEqualTo(200);
+			this.grantex.ipRateLimit(REPLAY_IP_LIMIT, Duration.ofSeconds(59));
+			assertThat(this.client.get("/scim/v2/ServiceProviderConfig", null).status()).isEqualTo(200);
 		}
 	}
 
 	private void afterEntry(Transcript.Entry entry) {
 		if (entry.title().equals("Per-IP limit exceeded: /v1/scim/tokens")) {
-			grantex.ipRateLimit(5000, Duration.ofDays(1));
+			this.grantex.ipRateLimit(5000, Duration.ofDays(1));
 		}
 	}
 
 	private void exhaustPlanLimitOf(String apiKey) {
 		for (int i = 0; i <= 100; i++) {
-			if (client.get("/v1/scim/tokens", apiKey).status() == 429) {
+			if (this.client.get("/v1/scim/tokens", apiKey).status() == 429) {
 				return;
 			}
 		}
@@ -235,7 +236,7 @@ class TranscriptFidelityTest {
 				.assertThat(entry.method().equals("HEAD") ? reply.header("content-length")
 						: Integer.toString(reply.bodyBytes().length))
 				.as("body bytes")
-				.isEqualTo(expectedLength == null ? "0" : expectedLength);
+				.isEqualTo((expectedLength != null) ? expectedLength : "0");
 		}
 		if (reply.status() == 429) {
 			Matcher retryIn = RETRY_IN.matcher(reply.body());
@@ -272,11 +273,11 @@ class TranscriptFidelityTest {
 		String substituted = value;
 		if (substituted.contains(RECORDED_API_KEY)) {
 			String apiKey = title.equals(UNKNOWN_API_KEY_ENTRY) ? RECORDED_API_KEY
-					: PEER_API_KEY.contains(title) ? peerApiKey : mainApiKey;
+					: PEER_API_KEY.contains(title) ? this.peerApiKey : this.mainApiKey;
 			substituted = substituted.replace(RECORDED_API_KEY, apiKey);
 		}
 		if (substituted.contains(RECORDED_SCIM_TOKEN)) {
-			String scimToken = PEER_SCIM_TOKEN.contains(title) ? peerScimToken : SECOND_SCIM_TOKEN.contains(title)
+			String scimToken = PEER_SCIM_TOKEN.contains(title) ? this.peerScimToken : SECOND_SCIM_TOKEN.contains(title)
 					? secret("Create SCIM token #2") : secret("Create SCIM token (API key)");
 			substituted = substituted.replace(RECORDED_SCIM_TOKEN, scimToken);
 		}
@@ -284,7 +285,7 @@ class TranscriptFidelityTest {
 	}
 
 	private String secret(String entryTitle) {
-		String secret = secretsByEntry.get(entryTitle);
+		String secret = this.secretsByEntry.get(entryTitle);
 		if (secret == null) {
 			throw new IllegalStateException("The entry '" + entryTitle + "' has not created its token yet");
 		}
@@ -293,7 +294,7 @@ class TranscriptFidelityTest {
 
 	private void rememberSecret(Transcript.Entry entry, WireClient.Reply reply) {
 		if (reply.status() == 201 && entry.target().equals("/v1/scim/tokens")) {
-			secretsByEntry.put(entry.title(), reply.json().get("token").stringValue());
+			this.secretsByEntry.put(entry.title(), reply.json().get("token").stringValue());
 		}
 	}
 
@@ -304,7 +305,7 @@ class TranscriptFidelityTest {
 		Matcher matcher = ID.matcher(target);
 		StringBuilder translated = new StringBuilder();
 		while (matcher.find()) {
-			matcher.appendReplacement(translated, Matcher.quoteReplacement(ids.fakeIdFor(matcher.group())));
+			matcher.appendReplacement(translated, Matcher.quoteReplacement(this.ids.fakeIdFor(matcher.group())));
 		}
 		matcher.appendTail(translated);
 		return translated.toString();
@@ -314,7 +315,7 @@ class TranscriptFidelityTest {
 		Matcher matcher = ID.matcher(body);
 		StringBuilder text = new StringBuilder();
 		while (matcher.find()) {
-			matcher.appendReplacement(text, Matcher.quoteReplacement(ids.placeholder(matcher.group(), recorded)));
+			matcher.appendReplacement(text, Matcher.quoteReplacement(this.ids.placeholder(matcher.group(), recorded)));
 		}
 		matcher.appendTail(text);
 		String normalized = TIMESTAMP.matcher(text).replaceAll("<timestamp>");
@@ -337,21 +338,21 @@ class TranscriptFidelityTest {
 		private final Map<Integer, String> fakeByNumber = new HashMap<>();
 
 		String placeholder(String id, boolean fromRecording) {
-			Map<String, Integer> side = fromRecording ? recorded : fake;
+			Map<String, Integer> side = fromRecording ? this.recorded : this.fake;
 			Integer number = side.get(id);
 			if (number == null) {
 				number = side.size() + 1;
 				side.put(id, number);
 				if (!fromRecording) {
-					fakeByNumber.put(number, id);
+					this.fakeByNumber.put(number, id);
 				}
 			}
 			return id.substring(0, id.indexOf('_')) + "#" + number;
 		}
 
 		String fakeIdFor(String recordedId) {
-			Integer number = recorded.get(recordedId);
-			@Nullable String fakeId = number == null ? null : fakeByNumber.get(number);
+			Integer number = this.recorded.get(recordedId);
+			@Nullable String fakeId = (number != null) ? this.fakeByNumber.get(number) : null;
 			if (fakeId == null) {
 				throw new IllegalStateException("The recording uses " + recordedId + " before any answer carried it");
 			}

@@ -1,48 +1,55 @@
 package dev.grantex.scim.test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Instant;
 import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * PATCH as the real server does it: only add/replace on active, userName and displayName
  * take effect, everything else is silently ignored with 200, and malformed operations
  * fail with 500.
  */
-class PatchSemanticsTest {
+class PatchSemanticsTests {
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
 
-	private final WireClient client = new WireClient(grantex.baseUrl());
+	private final WireClient client = new WireClient(this.grantex.baseUrl());
 
-	private final Tenant tenant = Tenant.register(grantex);
+	private final Tenant tenant = Tenant.register(this.grantex);
 
 	private String bobId = "";
 
 	@BeforeEach
 	void createBob() {
-		bobId = client.call("POST", "/scim/v2/Users")
-			.bearer(tenant.scimToken())
+		this.bobId = this.client.call("POST", "/scim/v2/Users")
+			.bearer(this.tenant.scimToken())
 			.json("{\"userName\":\"bob\",\"displayName\":\"Bob\",\"externalId\":\"e-0\",\"emails\":[{\"value\":\"b@x.y\"}]}")
 			.send()
 			.json()
 			.get("id")
 			.stringValue();
-		client.call("POST", "/scim/v2/Users").bearer(tenant.scimToken()).json("{\"userName\":\"carol\"}").send();
+		this.client.call("POST", "/scim/v2/Users")
+			.bearer(this.tenant.scimToken())
+			.json("{\"userName\":\"carol\"}")
+			.send();
 	}
 
 	@AfterEach
 	void stop() {
-		grantex.close();
+		this.grantex.close();
 	}
 
 	private WireClient.Reply patch(String json) {
-		return client.call("PATCH", "/scim/v2/Users/" + bobId).bearer(tenant.scimToken()).json(json).send();
+		return this.client.call("PATCH", "/scim/v2/Users/" + this.bobId)
+			.bearer(this.tenant.scimToken())
+			.json(json)
+			.send();
 	}
 
 	private static String op(String op, String path, String value) {
@@ -50,9 +57,9 @@ class PatchSemanticsTest {
 	}
 
 	private FakeScimUser bob() {
-		return grantex.users(tenant.apiKey())
+		return this.grantex.users(this.tenant.apiKey())
 			.stream()
-			.filter(user -> user.id().equals(bobId))
+			.filter((user) -> user.id().equals(this.bobId))
 			.findFirst()
 			.orElseThrow();
 	}
@@ -130,9 +137,11 @@ class PatchSemanticsTest {
 
 	@Test
 	void aBodylessPatchOrATextBodyIsAnEmptyPatch() {
-		WireClient.Reply bodyless = client.call("PATCH", "/scim/v2/Users/" + bobId).bearer(tenant.scimToken()).send();
-		WireClient.Reply text = client.call("PATCH", "/scim/v2/Users/" + bobId)
-			.bearer(tenant.scimToken())
+		WireClient.Reply bodyless = this.client.call("PATCH", "/scim/v2/Users/" + this.bobId)
+			.bearer(this.tenant.scimToken())
+			.send();
+		WireClient.Reply text = this.client.call("PATCH", "/scim/v2/Users/" + this.bobId)
+			.bearer(this.tenant.scimToken())
 			.body("text/plain", op("replace", "displayName", "\"ignored\""))
 			.send();
 
@@ -166,8 +175,8 @@ class PatchSemanticsTest {
 			WireClient.Reply reply = patch(body);
 			assertThat(reply.status()).as(body).isEqualTo(500);
 			assertThat(reply.json().get("code").stringValue()).as(body).isEqualTo("INTERNAL_ERROR");
-			assertThat(client.call("PATCH", "/scim/v2/Users/scimuser_nope")
-				.bearer(tenant.scimToken())
+			assertThat(this.client.call("PATCH", "/scim/v2/Users/scimuser_nope")
+				.bearer(this.tenant.scimToken())
 				.json(body)
 				.send()
 				.status()).as("unknown id, " + body).isEqualTo(500);
@@ -178,8 +187,8 @@ class PatchSemanticsTest {
 	@Test
 	void renamingOntoAnExistingUserNameIsAnInternalErrorAndAnUnknownIdIsNotFound() {
 		WireClient.Reply rename = patch(op("replace", "userName", "\"carol\""));
-		WireClient.Reply unknown = client.call("PATCH", "/scim/v2/Users/scimuser_nope")
-			.bearer(tenant.scimToken())
+		WireClient.Reply unknown = this.client.call("PATCH", "/scim/v2/Users/scimuser_nope")
+			.bearer(this.tenant.scimToken())
 			.json(op("replace", "active", "false"))
 			.send();
 

@@ -1,18 +1,5 @@
 package dev.grantex.scim.test.junit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.entry;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
-import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
-import static org.junit.platform.testkit.engine.EventConditions.test;
-import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
-import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
-
-import dev.grantex.scim.test.FakeGrantexAccount;
-import dev.grantex.scim.test.FakeGrantexServer;
-import dev.grantex.scim.test.Fault;
-import dev.grantex.scim.test.FaultTarget;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -22,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,14 +17,26 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.EventConditions;
 import org.junit.platform.testkit.engine.Events;
+import org.junit.platform.testkit.engine.TestExecutionResultConditions;
+
+import dev.grantex.scim.test.FakeGrantexAccount;
+import dev.grantex.scim.test.FakeGrantexServer;
+import dev.grantex.scim.test.Fault;
+import dev.grantex.scim.test.FaultTarget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * What a test annotated with {@code @GrantexScimFake} gets, and when its server stops.
  */
 @GrantexScimFake
-class GrantexScimFakeExtensionTest {
+class GrantexScimFakeExtensionTests {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -47,19 +47,19 @@ class GrantexScimFakeExtensionTest {
 
 	@BeforeEach
 	void rememberServer(FakeGrantexServer server) {
-		serverSeenBeforeEach = server;
+		this.serverSeenBeforeEach = server;
 	}
 
 	@Test
 	void parametersFieldsAndLifecycleMethodsShareOneRunningServerAndAccount(FakeGrantexServer server,
 			FakeGrantexAccount account) throws Exception {
-		assertThat(serverSeenBeforeEach).isSameAs(server);
-		assertThat(accountField).isSameAs(account);
+		assertThat(this.serverSeenBeforeEach).isSameAs(server);
+		assertThat(this.accountField).isSameAs(account);
 		assertThat(account.server()).isSameAs(server);
 		assertThat(account.baseUrl()).isEqualTo(server.baseUrl());
 		assertThat(account.users()).isEmpty();
 		assertThat(account.tokens()).singleElement()
-			.satisfies(token -> assertThat(token.label()).isEqualTo(GrantexScimFakeExtension.TOKEN_LABEL));
+			.satisfies((token) -> assertThat(token.label()).isEqualTo(GrantexScimFakeExtension.TOKEN_LABEL));
 		assertThat(get(account.baseUrl(), "/scim/v2/Users", account.scimToken())).isEqualTo(200);
 		assertThat(get(account.baseUrl(), "/v1/scim/tokens", account.apiKey())).isEqualTo(200);
 	}
@@ -69,7 +69,7 @@ class GrantexScimFakeExtensionTest {
 		account.seedUser("alice");
 		account.server().faults().enqueue(FaultTarget.route("GET", "/scim/v2/Users"), Fault.serverError(503));
 
-		assertThat(account.users()).extracting(user -> user.userName()).containsExactly("alice");
+		assertThat(account.users()).extracting((user) -> user.userName()).containsExactly("alice");
 		assertThat(get(account.baseUrl(), "/scim/v2/Users", account.scimToken())).isEqualTo(503);
 		assertThat(get(account.baseUrl(), "/scim/v2/Users", account.scimToken())).isEqualTo(200);
 		assertThat(account.server().requests()).hasSize(2);
@@ -86,11 +86,11 @@ class GrantexScimFakeExtensionTest {
 	void eachTestHasItsOwnServerWhichStopsAfterIt() throws Exception {
 		TwoTests.seen.clear();
 		Events events = EngineTestKit.engine("junit-jupiter")
-			.selectors(selectClass(TwoTests.class))
+			.selectors(DiscoverySelectors.selectClass(TwoTests.class))
 			.execute()
 			.testEvents();
 
-		events.assertStatistics(stats -> stats.succeeded(2).failed(0));
+		events.assertStatistics((stats) -> stats.succeeded(2).failed(0));
 		assertThat(TwoTests.seen).hasSize(2);
 		assertThat(TwoTests.seen.get(0)).isNotSameAs(TwoTests.seen.get(1));
 		for (FakeGrantexServer server : TwoTests.seen) {
@@ -102,38 +102,32 @@ class GrantexScimFakeExtensionTest {
 	@Test
 	void constructorsOfPerMethodInstancesGetTheTestsServer() {
 		EngineTestKit.engine("junit-jupiter")
-			.selectors(selectClass(ConstructorInjection.class))
+			.selectors(DiscoverySelectors.selectClass(ConstructorInjection.class))
 			.execute()
 			.testEvents()
-			.assertStatistics(stats -> stats.succeeded(1).failed(0));
+			.assertStatistics((stats) -> stats.succeeded(1).failed(0));
 	}
 
 	@Test
 	void beforeAllMethodsAndStaticFieldsAreRefusedWithAnExplanation() {
 		EngineTestKit.engine("junit-jupiter")
-			.selectors(selectClass(BeforeAllParameter.class))
+			.selectors(DiscoverySelectors.selectClass(BeforeAllParameter.class))
 			.execute()
 			.containerEvents()
 			.assertThatEvents()
-			.haveExactly(1, finishedWithFailure(instanceOf(ParameterResolutionException.class),
-					message(m -> m.contains("its own"))));
+			.haveExactly(1,
+					EventConditions.finishedWithFailure(
+							TestExecutionResultConditions.instanceOf(ParameterResolutionException.class),
+							TestExecutionResultConditions.message((m) -> m.contains("its own"))));
 		EngineTestKit.engine("junit-jupiter")
-			.selectors(selectClass(StaticField.class))
+			.selectors(DiscoverySelectors.selectClass(StaticField.class))
 			.execute()
 			.testEvents()
 			.assertThatEvents()
-			.haveExactly(1, test(finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
-					message(m -> m.contains("must not be static")))));
-	}
-
-	@Nested
-	class InANestedClass {
-
-		@Test
-		void theOuterFieldAndTheParameterAreTheTestsServer(FakeGrantexAccount account) {
-			assertThat(accountField).isSameAs(account);
-		}
-
+			.haveExactly(1,
+					EventConditions.test(EventConditions.finishedWithFailure(
+							TestExecutionResultConditions.instanceOf(ExtensionConfigurationException.class),
+							TestExecutionResultConditions.message((m) -> m.contains("must not be static")))));
 	}
 
 	private static int get(URI baseUrl, String path, String bearer) throws IOException, InterruptedException {
@@ -142,6 +136,16 @@ class GrantexScimFakeExtensionTest {
 			.timeout(Duration.ofSeconds(5))
 			.build();
 		return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	@Nested
+	class InANestedClass {
+
+		@Test
+		void theOuterFieldAndTheParameterAreTheTestsServer(FakeGrantexAccount account) {
+			assertThat(GrantexScimFakeExtensionTests.this.accountField).isSameAs(account);
+		}
+
 	}
 
 	@GrantexScimFake

@@ -1,43 +1,44 @@
 package dev.grantex.scim.test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * GET /scim/v2/Users: defaults, clamping, the echoed itemsPerPage, parameter parsing,
  * ignored parameters.
  */
-class ListPagingTest {
+class ListPagingTests {
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
 
-	private final WireClient client = new WireClient(grantex.baseUrl());
+	private final WireClient client = new WireClient(this.grantex.baseUrl());
 
-	private final Tenant tenant = Tenant.register(grantex);
+	private final Tenant tenant = Tenant.register(this.grantex);
 
 	@AfterEach
 	void stop() {
-		grantex.close();
+		this.grantex.close();
 	}
 
 	private void seed(int count) {
 		for (int i = 1; i <= count; i++) {
-			grantex.seedUser(tenant.apiKey(), "user-" + i);
+			this.grantex.seedUser(this.tenant.apiKey(), "user-" + i);
 		}
 	}
 
 	private WireClient.Reply list(String query) {
-		return client.get("/scim/v2/Users" + query, tenant.scimToken());
+		return this.client.get("/scim/v2/Users" + query, this.tenant.scimToken());
 	}
 
 	private static List<String> userNames(JsonNode page) {
 		List<String> names = new ArrayList<>();
-		page.get("Resources").forEach(user -> names.add(user.get("userName").stringValue()));
+		page.get("Resources").forEach((user) -> names.add(user.get("userName").stringValue()));
 		return names;
 	}
 

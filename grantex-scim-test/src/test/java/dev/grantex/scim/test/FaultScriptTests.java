@@ -1,23 +1,24 @@
 package dev.grantex.scim.test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Scripted faults that answer instead of the server (fixed status, 429, 5xx, HTML), and
  * the script itself: targeting, order, {@code pending()}, {@code clear()}, and what
  * {@code requests()} records.
  */
-class FaultScriptTest {
+class FaultScriptTests {
 
 	private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
@@ -25,39 +26,39 @@ class FaultScriptTest {
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
 
-	private final WireClient client = new WireClient(grantex.baseUrl());
+	private final WireClient client = new WireClient(this.grantex.baseUrl());
 
-	private final Tenant tenant = Tenant.register(grantex);
+	private final Tenant tenant = Tenant.register(this.grantex);
 
 	@AfterEach
 	void stop() {
-		grantex.close();
+		this.grantex.close();
 	}
 
 	private WireClient.Reply createUser(String userName) {
-		return client.call("POST", "/scim/v2/Users")
-			.bearer(tenant.scimToken())
+		return this.client.call("POST", "/scim/v2/Users")
+			.bearer(this.tenant.scimToken())
 			.json("{\"userName\":\"" + userName + "\"}")
 			.send();
 	}
 
 	private WireClient.Reply listUsers() {
-		return client.get("/scim/v2/Users", tenant.scimToken());
+		return this.client.get("/scim/v2/Users", this.tenant.scimToken());
 	}
 
 	@Test
 	void theScriptIsEmptyByDefaultAndTheServerAnswersNormally() {
-		assertThat(grantex.faults().pending()).isZero();
-		assertThat(grantex.faults()).isSameAs(grantex.faults());
+		assertThat(this.grantex.faults().pending()).isZero();
+		assertThat(this.grantex.faults()).isSameAs(this.grantex.faults());
 
 		assertThat(createUser("alice").status()).isEqualTo(201);
 
-		assertThat(grantex.requests()).singleElement().extracting(RecordedRequest::fault).isNull();
+		assertThat(this.grantex.requests()).singleElement().extracting(RecordedRequest::fault).isNull();
 	}
 
 	@Test
 	void aStatusFaultAnswersExactlyWhatItSaysAndTheRequestIsNotProcessed() {
-		grantex.faults().enqueue(CREATE_USER, Fault.status(418, "text/plain; charset=utf-8", "teapot ☕"));
+		this.grantex.faults().enqueue(CREATE_USER, Fault.status(418, "text/plain; charset=utf-8", "teapot ☕"));
 
 		WireClient.Reply reply = createUser("alice");
 
@@ -68,8 +69,8 @@ class FaultScriptTest {
 			.isEqualTo(Integer.toString("teapot ☕".getBytes(StandardCharsets.UTF_8).length));
 		assertThat(reply.header("cache-control")).as("nothing added").isNull();
 		assertThat(reply.header("x-ratelimit-limit")).isNull();
-		assertThat(grantex.users(tenant.apiKey())).isEmpty();
-		RecordedRequest recorded = grantex.requests().get(0);
+		assertThat(this.grantex.users(this.tenant.apiKey())).isEmpty();
+		RecordedRequest recorded = this.grantex.requests().get(0);
 		assertThat(recorded.status()).isEqualTo(418);
 		assertThat(recorded.fault()).isEqualTo("status(418)");
 		assertThat(recorded.bodyAsString()).isEqualTo("{\"userName\":\"alice\"}");
@@ -77,7 +78,7 @@ class FaultScriptTest {
 
 	@Test
 	void aStatusFaultMayHaveNoContentTypeAndNoBody() {
-		grantex.faults().enqueue(FaultTarget.any(), Fault.status(503, null, ""), Fault.status(204, null, ""));
+		this.grantex.faults().enqueue(FaultTarget.any(), Fault.status(503, null, ""), Fault.status(204, null, ""));
 
 		WireClient.Reply unavailable = listUsers();
 		WireClient.Reply noContent = listUsers();
@@ -95,7 +96,7 @@ class FaultScriptTest {
 		Fault fault = Fault.status(429, "application/json; charset=utf-8", "{}")
 			.withHeader("Retry-After", date)
 			.withHeader("x-extra", "1");
-		grantex.faults().enqueue(FaultTarget.any(), fault);
+		this.grantex.faults().enqueue(FaultTarget.any(), fault);
 
 		WireClient.Reply reply = listUsers();
 
@@ -103,14 +104,38 @@ class FaultScriptTest {
 		assertThat(reply.headers().allValues("retry-after")).containsExactly(date);
 		assertThat(reply.header("x-extra")).isEqualTo("1");
 		assertThat(fault).hasToString("status(429) + retry-after: " + date + " + x-extra: 1");
-		assertThat(grantex.requests().get(0).fault()).isEqualTo(fault.toString());
+		assertThat(this.grantex.requests().get(0).fault()).isEqualTo(fault.toString());
+	}
+
+	@Test
+	void absurdRetryAfterAndResetValuesArriveVerbatimOnA429() {
+		String longMax = "9223372036854775807";
+		this.grantex.faults()
+			.enqueue(FaultTarget.any(),
+					Fault.rateLimited(Duration.ofSeconds(1))
+						.withHeader("retry-after", longMax)
+						.withHeader("x-ratelimit-reset", longMax),
+					Fault.status(429, null, "")
+						.withHeader("retry-after", "-1")
+						.withHeader("x-ratelimit-reset", "1e300"));
+
+		WireClient.Reply huge = listUsers();
+		WireClient.Reply nonsense = listUsers();
+
+		assertThat(huge.status()).isEqualTo(429);
+		assertThat(huge.headers().allValues("retry-after")).containsExactly(longMax);
+		assertThat(huge.headers().allValues("x-ratelimit-reset")).containsExactly(longMax);
+		assertThat(huge.json().get("message").stringValue()).isEqualTo("Rate limit exceeded, retry in 1 second");
+		assertThat(nonsense.header("retry-after")).isEqualTo("-1");
+		assertThat(nonsense.header("x-ratelimit-reset")).isEqualTo("1e300");
+		assertThat(nonsense.bodyBytes()).isEmpty();
 	}
 
 	@Test
 	void withHeaderReplacesAHeaderOfTheSameNameAndLeavesTheOriginalFaultUnchanged() {
 		Fault limited = Fault.rateLimited(Duration.ofSeconds(30));
 		Fault zero = limited.withHeader("retry-after", "0").withHeader("RETRY-AFTER", "1");
-		grantex.faults().enqueue(FaultTarget.any(), zero, limited);
+		this.grantex.faults().enqueue(FaultTarget.any(), zero, limited);
 
 		WireClient.Reply replaced = listUsers();
 		WireClient.Reply original = listUsers();
@@ -123,7 +148,7 @@ class FaultScriptTest {
 
 	@Test
 	void rateLimitedAnswersLikeThePerIpLimiterAndCreatesNothing() {
-		grantex.faults().enqueue(CREATE_USER, Fault.rateLimited(Duration.ofSeconds(2)));
+		this.grantex.faults().enqueue(CREATE_USER, Fault.rateLimited(Duration.ofSeconds(2)));
 
 		WireClient.Reply reply = createUser("rl-should-not-exist");
 
@@ -139,14 +164,14 @@ class FaultScriptTest {
 		assertThat(body.get("message").stringValue()).isEqualTo("Rate limit exceeded, retry in 2 seconds");
 		assertThat(body.get("code").stringValue()).isEqualTo("BAD_REQUEST");
 		assertThat(body.get("requestId").stringValue()).matches(UUID);
-		assertThat(grantex.users(tenant.apiKey())).isEmpty();
-		assertThat(grantex.requests().get(0).fault()).isEqualTo("rateLimited(2s)");
+		assertThat(this.grantex.users(this.tenant.apiKey())).isEmpty();
+		assertThat(this.grantex.requests().get(0).fault()).isEqualTo("rateLimited(2s)");
 	}
 
 	@Test
 	void rateLimitedRoundsUpToWholeSecondsAsTheRealLimiterDoesAndReportsTheConfiguredLimit() {
-		grantex.ipRateLimit(10, Duration.ofMinutes(1));
-		grantex.faults()
+		this.grantex.ipRateLimit(10, Duration.ofMinutes(1));
+		this.grantex.faults()
 			.enqueue(FaultTarget.any(), Fault.rateLimited(Duration.ZERO), Fault.rateLimited(Duration.ofMillis(1500)),
 					Fault.rateLimited(Duration.ofMinutes(1)));
 
@@ -166,8 +191,9 @@ class FaultScriptTest {
 
 	@Test
 	void answersInsteadOfTheServerAreNotCountedByTheRealLimiter() {
-		grantex.ipRateLimit(1, Duration.ofSeconds(30));
-		grantex.faults().enqueue(FaultTarget.any(), Fault.rateLimited(Duration.ofSeconds(5)), Fault.serverError(503));
+		this.grantex.ipRateLimit(1, Duration.ofSeconds(30));
+		this.grantex.faults()
+			.enqueue(FaultTarget.any(), Fault.rateLimited(Duration.ofSeconds(5)), Fault.serverError(503));
 
 		listUsers();
 		listUsers();
@@ -179,7 +205,7 @@ class FaultScriptTest {
 
 	@Test
 	void serverError500And503CarryTheRealServersGrantexShapedBodies() {
-		grantex.faults().enqueue(FaultTarget.any(), Fault.serverError(500), Fault.serverError(503));
+		this.grantex.faults().enqueue(FaultTarget.any(), Fault.serverError(500), Fault.serverError(503));
 
 		WireClient.Reply internal = createUser("alice");
 		WireClient.Reply unavailable = createUser("alice");
@@ -196,14 +222,14 @@ class FaultScriptTest {
 		assertThat(unavailable.json().get("code").stringValue()).isEqualTo("RATE_LIMIT_UNAVAILABLE");
 		assertThat(unavailable.json().get("message").stringValue())
 			.isEqualTo("Authenticated rate limiting is temporarily unavailable");
-		assertThat(grantex.users(tenant.apiKey())).isEmpty();
-		assertThat(grantex.requests()).extracting(RecordedRequest::fault)
+		assertThat(this.grantex.users(this.tenant.apiKey())).isEmpty();
+		assertThat(this.grantex.requests()).extracting(RecordedRequest::fault)
 			.containsExactly("serverError(500)", "serverError(503)");
 	}
 
 	@Test
 	void serverError502And504AreAProxysHtmlPages() {
-		grantex.faults().enqueue(FaultTarget.any(), Fault.serverError(502), Fault.serverError(504));
+		this.grantex.faults().enqueue(FaultTarget.any(), Fault.serverError(502), Fault.serverError(504));
 
 		WireClient.Reply badGateway = listUsers();
 		WireClient.Reply timeout = listUsers();
@@ -218,7 +244,7 @@ class FaultScriptTest {
 
 	@Test
 	void htmlAnswersAProxyPageWithAnyErrorStatus() {
-		grantex.faults().enqueue(CREATE_USER, Fault.html(403), Fault.html(599));
+		this.grantex.faults().enqueue(CREATE_USER, Fault.html(403), Fault.html(599));
 
 		WireClient.Reply forbidden = createUser("alice");
 		WireClient.Reply unknown = createUser("alice");
@@ -228,37 +254,38 @@ class FaultScriptTest {
 		assertThat(forbidden.body()).contains("<title>403 Forbidden</title>").doesNotContain("{");
 		assertThat(unknown.status()).isEqualTo(599);
 		assertThat(unknown.body()).contains("599 Error");
-		assertThat(grantex.users(tenant.apiKey())).isEmpty();
-		assertThat(grantex.requests()).extracting(RecordedRequest::fault).containsExactly("html(403)", "html(599)");
+		assertThat(this.grantex.users(this.tenant.apiKey())).isEmpty();
+		assertThat(this.grantex.requests()).extracting(RecordedRequest::fault)
+			.containsExactly("html(403)", "html(599)");
 	}
 
 	@Test
 	void faultsAreUsedInOrderOneEachAndLaterRequestsAreServedNormally() {
-		grantex.faults()
+		this.grantex.faults()
 			.enqueue(FaultTarget.any(), Fault.serverError(500), Fault.serverError(502))
 			.enqueue(FaultTarget.any(), Fault.serverError(503));
-		assertThat(grantex.faults().pending()).isEqualTo(3);
+		assertThat(this.grantex.faults().pending()).isEqualTo(3);
 
 		int first = listUsers().status();
-		assertThat(grantex.faults().pending()).isEqualTo(2);
+		assertThat(this.grantex.faults().pending()).isEqualTo(2);
 		int second = listUsers().status();
 		int third = listUsers().status();
 		int fourth = listUsers().status();
 
 		assertThat(List.of(first, second, third, fourth)).containsExactly(500, 502, 503, 200);
-		assertThat(grantex.faults().pending()).isZero();
-		assertThat(grantex.requests()).extracting(RecordedRequest::status).containsExactly(500, 502, 503, 200);
-		assertThat(grantex.requests()).extracting(RecordedRequest::fault)
+		assertThat(this.grantex.faults().pending()).isZero();
+		assertThat(this.grantex.requests()).extracting(RecordedRequest::status).containsExactly(500, 502, 503, 200);
+		assertThat(this.grantex.requests()).extracting(RecordedRequest::fault)
 			.containsExactly("serverError(500)", "serverError(502)", "serverError(503)", null);
 	}
 
 	@Test
 	void aRouteTargetMatchesItsMethodAndPathOnWholeSegmentsOnly() {
-		grantex.faults().enqueue(CREATE_USER, Fault.serverError(503));
+		this.grantex.faults().enqueue(CREATE_USER, Fault.serverError(503));
 
 		WireClient.Reply list = listUsers();
-		WireClient.Reply token = client.call("POST", "/v1/scim/tokens")
-			.bearer(tenant.apiKey())
+		WireClient.Reply token = this.client.call("POST", "/v1/scim/tokens")
+			.bearer(this.tenant.apiKey())
 			.json("{\"label\":\"x\"}")
 			.send();
 		WireClient.Reply create = createUser("alice");
@@ -269,30 +296,30 @@ class FaultScriptTest {
 		assertThat(create.status()).isEqualTo(503);
 		assertThat(again.status()).isEqualTo(201);
 
-		grantex.faults().enqueue(FaultTarget.route("*", "/scim/v2/Users"), Fault.html(502), Fault.html(502));
-		String id = grantex.users(tenant.apiKey()).get(0).id();
-		assertThat(client.get("/scim/v2/UsersX", tenant.scimToken()).status()).as("not below the prefix")
+		this.grantex.faults().enqueue(FaultTarget.route("*", "/scim/v2/Users"), Fault.html(502), Fault.html(502));
+		String id = this.grantex.users(this.tenant.apiKey()).get(0).id();
+		assertThat(this.client.get("/scim/v2/UsersX", this.tenant.scimToken()).status()).as("not below the prefix")
 			.isEqualTo(404);
-		assertThat(client.get("/scim/v2/ServiceProviderConfig", null).status()).isEqualTo(200);
-		assertThat(client.get("/scim/v2/Users/" + id, tenant.scimToken()).status()).isEqualTo(502);
-		assertThat(client.call("DELETE", "/scim/v2/Users/" + id).bearer(tenant.scimToken()).send().status())
+		assertThat(this.client.get("/scim/v2/ServiceProviderConfig", null).status()).isEqualTo(200);
+		assertThat(this.client.get("/scim/v2/Users/" + id, this.tenant.scimToken()).status()).isEqualTo(502);
+		assertThat(this.client.call("DELETE", "/scim/v2/Users/" + id).bearer(this.tenant.scimToken()).send().status())
 			.isEqualTo(502);
-		assertThat(grantex.users(tenant.apiKey())).hasSize(1);
+		assertThat(this.grantex.users(this.tenant.apiKey())).hasSize(1);
 	}
 
 	@Test
 	void aPrefixEndingInASlashMatchesEverythingBelowItAndTheQueryIsIgnored() {
-		grantex.faults().enqueue(FaultTarget.route("GET", "/"), Fault.serverError(500), Fault.serverError(500));
+		this.grantex.faults().enqueue(FaultTarget.route("GET", "/"), Fault.serverError(500), Fault.serverError(500));
 
-		assertThat(client.get("/scim/v2/Users?count=1", tenant.scimToken()).status()).isEqualTo(500);
+		assertThat(this.client.get("/scim/v2/Users?count=1", this.tenant.scimToken()).status()).isEqualTo(500);
 		assertThat(createUser("alice").status()).isEqualTo(201);
-		assertThat(client.get("/nowhere", null).status()).isEqualTo(500);
-		assertThat(grantex.faults().pending()).isZero();
+		assertThat(this.client.get("/nowhere", null).status()).isEqualTo(500);
+		assertThat(this.grantex.faults().pending()).isZero();
 	}
 
 	@Test
 	void aRequestTakesTheEarliestEnqueuedFaultThatMatchesIt() {
-		grantex.faults()
+		this.grantex.faults()
 			.enqueue(CREATE_USER, Fault.html(502))
 			.enqueue(FaultTarget.any(), Fault.serverError(503))
 			.enqueue(CREATE_USER, Fault.serverError(500));
@@ -311,27 +338,27 @@ class FaultScriptTest {
 
 	@Test
 	void clearForgetsTheFaultsNotUsedYet() {
-		grantex.faults().enqueue(FaultTarget.any(), Fault.serverError(500), Fault.serverError(500));
+		this.grantex.faults().enqueue(FaultTarget.any(), Fault.serverError(500), Fault.serverError(500));
 		listUsers();
 
-		grantex.faults().clear();
+		this.grantex.faults().clear();
 
-		assertThat(grantex.faults().pending()).isZero();
+		assertThat(this.grantex.faults().pending()).isZero();
 		assertThat(listUsers().status()).isEqualTo(200);
-		assertThat(grantex.faults().enqueue(FaultTarget.any()).pending()).as("no faults is allowed").isZero();
+		assertThat(this.grantex.faults().enqueue(FaultTarget.any()).pending()).as("no faults is allowed").isZero();
 	}
 
 	@Test
 	void clearingTheRecordedRequestsLeavesTheScriptAlone() {
-		grantex.faults().enqueue(FaultTarget.any(), Fault.serverError(500));
+		this.grantex.faults().enqueue(FaultTarget.any(), Fault.serverError(500));
 
-		grantex.clearRequests();
+		this.grantex.clearRequests();
 
-		assertThat(grantex.faults().pending()).isOne();
-		assertThat(grantex.faults()).hasToString("[any: serverError(500)]");
-		grantex.faults().clear();
-		grantex.faults().enqueue(CREATE_USER, Fault.processThenDrop());
-		assertThat(grantex.faults()).hasToString("[POST /scim/v2/Users: processThenDrop]");
+		assertThat(this.grantex.faults().pending()).isOne();
+		assertThat(this.grantex.faults()).hasToString("[any: serverError(500)]");
+		this.grantex.faults().clear();
+		this.grantex.faults().enqueue(CREATE_USER, Fault.processThenDrop());
+		assertThat(this.grantex.faults()).hasToString("[POST /scim/v2/Users: processThenDrop]");
 	}
 
 	@Test
@@ -346,6 +373,9 @@ class FaultScriptTest {
 				new RecordedRequest("GET", "/scim/v2/Users", null, Map.of(), new byte[0], 200, Instant.EPOCH, null));
 		assertThat(plain).isNotEqualTo(faulted);
 		assertThat(plain).hasToString("GET /scim/v2/Users -> 200 (0 body bytes)");
+		assertThat(plain.responseBodyBytes()).as("not known").isEqualTo(-1);
+		assertThat(faulted).isEqualTo(new RecordedRequest("GET", "/scim/v2/Users", null, Map.of(), new byte[0], 0,
+				Instant.EPOCH, "dropBeforeProcessing", -1));
 		assertThat(faulted).hasToString("GET /scim/v2/Users -> no answer (0 body bytes) [fault: dropBeforeProcessing]");
 	}
 

@@ -1,15 +1,15 @@
 package dev.grantex.scim.test.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The JavaScript value semantics the fake reproduces, checked against what Node.js
  * prints.
  */
-class JsSemanticsTest {
+class JsSemanticsTests {
 
 	private static JsonNode json(String text) {
 		return JsonSupport.parse(text);
@@ -101,7 +101,7 @@ class JsSemanticsTest {
 			JsonSupport.parse(text);
 			return true;
 		}
-		catch (IllegalArgumentException e) {
+		catch (IllegalArgumentException ex) {
 			return false;
 		}
 	}

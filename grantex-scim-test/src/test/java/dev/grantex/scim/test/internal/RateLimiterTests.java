@@ -1,26 +1,27 @@
 package dev.grantex.scim.test.internal;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Window arithmetic of the two limiters, on a hand-driven clock. */
-class RateLimiterTest {
+class RateLimiterTests {
 
 	private final AtomicLong clock = new AtomicLong(1_700_000_000_000L);
 
 	@Test
 	void thePerKeyWindowStartsAtTheKeysFirstRequest() {
-		RateLimiter limiter = new RateLimiter(false, 2, Duration.ofMinutes(1), clock::get);
+		RateLimiter limiter = new RateLimiter(false, 2, Duration.ofMinutes(1), this.clock::get);
 
 		RateLimiter.Decision first = limiter.acquire("ip");
-		clock.addAndGet(26_500);
+		this.clock.addAndGet(26_500);
 		RateLimiter.Decision second = limiter.acquire("ip");
 		RateLimiter.Decision third = limiter.acquire("ip");
 		RateLimiter.Decision otherKey = limiter.acquire("other-ip");
-		clock.addAndGet(33_500);
+		this.clock.addAndGet(33_500);
 		RateLimiter.Decision nextWindow = limiter.acquire("ip");
 
 		assertThat(first).isEqualTo(new RateLimiter.Decision(true, 2, 1, 60));
@@ -32,13 +33,13 @@ class RateLimiterTest {
 
 	@Test
 	void theAlignedWindowEndsAtTheNextMultipleOfItsLength() {
-		clock.set(Duration.ofMinutes(28_333_333).toMillis() + 22_000);
-		RateLimiter limiter = new RateLimiter(true, 100, Duration.ofMinutes(1), clock::get);
+		this.clock.set(Duration.ofMinutes(28_333_333).toMillis() + 22_000);
+		RateLimiter limiter = new RateLimiter(true, 100, Duration.ofMinutes(1), this.clock::get);
 
 		RateLimiter.Decision first = limiter.acquire("dev");
-		clock.addAndGet(37_999);
+		this.clock.addAndGet(37_999);
 		RateLimiter.Decision last = limiter.acquire("dev");
-		clock.addAndGet(1);
+		this.clock.addAndGet(1);
 		RateLimiter.Decision nextMinute = limiter.acquire("dev");
 
 		assertThat(first).isEqualTo(new RateLimiter.Decision(true, 100, 99, 38));
@@ -48,7 +49,7 @@ class RateLimiterTest {
 
 	@Test
 	void reconfiguringStartsFreshWindows() {
-		RateLimiter limiter = new RateLimiter(false, 1, Duration.ofMinutes(1), clock::get);
+		RateLimiter limiter = new RateLimiter(false, 1, Duration.ofMinutes(1), this.clock::get);
 		limiter.acquire("ip");
 		assertThat(limiter.acquire("ip").allowed()).isFalse();
 

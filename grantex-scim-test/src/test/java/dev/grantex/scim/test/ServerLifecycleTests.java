@@ -1,8 +1,5 @@
 package dev.grantex.scim.test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Socket;
@@ -14,10 +11,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /** Starting, stopping and serving many client threads at once. */
-class ServerLifecycleTest {
+class ServerLifecycleTests {
 
 	@Test
 	void startsQuicklyOnItsOwnPortAndReleasesItOnClose() throws IOException {
@@ -73,8 +74,8 @@ class ServerLifecycleTest {
 				}
 
 				assertThat(ids).hasSize(256);
-				assertThat(duplicateStatuses).filteredOn(status -> status == 201).hasSize(1);
-				assertThat(duplicateStatuses).filteredOn(status -> status == 500).hasSize(63);
+				assertThat(duplicateStatuses).filteredOn((status) -> status == 201).hasSize(1);
+				assertThat(duplicateStatuses).filteredOn((status) -> status == 500).hasSize(63);
 				assertThat(grantex.users(tenant.apiKey())).hasSize(257);
 				assertThat(grantex.requests()).hasSize(320);
 				assertThat(

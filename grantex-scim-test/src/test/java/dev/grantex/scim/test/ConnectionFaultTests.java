@@ -1,8 +1,5 @@
 package dev.grantex.scim.test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -19,8 +16,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Scripted faults that act on the connection (a dropped connection before or after
@@ -28,13 +29,13 @@ import org.junit.jupiter.api.Test;
  * pinned to HTTP/1.1 sees them, including the JDK client's own silent second attempt on
  * {@code GET}.
  */
-class ConnectionFaultTest {
+class ConnectionFaultTests {
 
 	private static final FaultTarget CREATE_USER = FaultTarget.route("POST", "/scim/v2/Users");
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
 
-	private final Tenant tenant = Tenant.register(grantex);
+	private final Tenant tenant = Tenant.register(this.grantex);
 
 	private final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -43,13 +44,13 @@ class ConnectionFaultTest {
 
 	@AfterEach
 	void stop() {
-		grantex.close();
+		this.grantex.close();
 	}
 
 	private HttpRequest.Builder request(String target) {
-		return HttpRequest.newBuilder(URI.create(grantex.baseUrl() + target))
+		return HttpRequest.newBuilder(URI.create(this.grantex.baseUrl() + target))
 			.timeout(Duration.ofSeconds(10))
-			.header("Authorization", "Bearer " + tenant.scimToken());
+			.header("Authorization", "Bearer " + this.tenant.scimToken());
 	}
 
 	private HttpRequest.Builder createUser(String userName) {
@@ -62,12 +63,12 @@ class ConnectionFaultTest {
 	}
 
 	private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-		return http.send(request, HttpResponse.BodyHandlers.ofString());
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
 	private List<String> userNames() {
 		List<String> names = new ArrayList<>();
-		for (FakeScimUser user : grantex.users(tenant.apiKey())) {
+		for (FakeScimUser user : this.grantex.users(this.tenant.apiKey())) {
 			names.add(user.userName());
 		}
 		return names;
@@ -78,13 +79,15 @@ class ConnectionFaultTest {
 	 * a short timeout does not measure class loading.
 	 */
 	private void warmUp() throws IOException, InterruptedException {
-		String id = grantex.seedUser(tenant.apiKey(), "warm-up").id();
+		String id = this.grantex.seedUser(this.tenant.apiKey(), "warm-up").id();
 		assertThat(send(listUsers()).statusCode()).isEqualTo(200);
 		assertThat(send(request("/scim/v2/Users/" + id).DELETE().build()).statusCode()).isEqualTo(204);
 		assertThat(send(createUser("warm-up").build()).statusCode()).isEqualTo(201);
-		assertThat(send(request("/scim/v2/Users/" + grantex.users(tenant.apiKey()).get(0).id()).DELETE().build())
-			.statusCode()).isEqualTo(204);
-		grantex.clearRequests();
+		assertThat(
+				send(request("/scim/v2/Users/" + this.grantex.users(this.tenant.apiKey()).get(0).id()).DELETE().build())
+					.statusCode())
+			.isEqualTo(204);
+		this.grantex.clearRequests();
 	}
 
 	private static void await(BooleanSupplier condition) throws InterruptedException {
@@ -99,29 +102,29 @@ class ConnectionFaultTest {
 
 	@Test
 	void dropBeforeProcessingFailsAPostWithAnIoExceptionAndStoresNothing() throws Exception {
-		grantex.faults().enqueue(CREATE_USER, Fault.dropBeforeProcessing());
+		this.grantex.faults().enqueue(CREATE_USER, Fault.dropBeforeProcessing());
 
 		assertThatThrownBy(() -> send(createUser("alice").build())).isInstanceOf(IOException.class)
 			.isNotInstanceOf(HttpTimeoutException.class);
 
-		assertThat(grantex.users(tenant.apiKey())).isEmpty();
-		RecordedRequest recorded = grantex.requests().get(0);
+		assertThat(this.grantex.users(this.tenant.apiKey())).isEmpty();
+		RecordedRequest recorded = this.grantex.requests().get(0);
 		assertThat(recorded.status()).as("no answer").isZero();
 		assertThat(recorded.fault()).isEqualTo("dropBeforeProcessing");
 		assertThat(recorded.bodyAsString()).isEqualTo("{\"userName\":\"alice\"}");
-		assertThat(grantex.requests()).as("the JDK client does not send a POST again").hasSize(1);
+		assertThat(this.grantex.requests()).as("the JDK client does not send a POST again").hasSize(1);
 		assertThat(send(createUser("alice").build()).statusCode()).isEqualTo(201);
 	}
 
 	@Test
 	void processThenDropLosesTheAnswerToACreateButStoresTheUser() throws Exception {
-		grantex.faults().enqueue(CREATE_USER, Fault.processThenDrop());
+		this.grantex.faults().enqueue(CREATE_USER, Fault.processThenDrop());
 
 		assertThatThrownBy(() -> send(createUser("alice").build())).isInstanceOf(IOException.class)
 			.isNotInstanceOf(HttpTimeoutException.class);
 
 		assertThat(userNames()).containsExactly("alice");
-		assertThat(grantex.requests()).singleElement().satisfies(recorded -> {
+		assertThat(this.grantex.requests()).singleElement().satisfies((recorded) -> {
 			assertThat(recorded.status()).as("the lost answer").isEqualTo(201);
 			assertThat(recorded.fault()).isEqualTo("processThenDrop");
 		});
@@ -132,29 +135,30 @@ class ConnectionFaultTest {
 
 	@Test
 	void theJdkClientSilentlySendsAGetAgainWhenTheConnectionDropsBeforeAnyAnswer() throws Exception {
-		grantex.faults().enqueue(FaultTarget.any(), Fault.dropBeforeProcessing());
+		this.grantex.faults().enqueue(FaultTarget.any(), Fault.dropBeforeProcessing());
 
 		HttpResponse<String> hidden = send(listUsers());
 
 		assertThat(hidden.statusCode()).isEqualTo(200);
-		assertThat(grantex.requests()).extracting(RecordedRequest::fault).containsExactly("dropBeforeProcessing", null);
+		assertThat(this.grantex.requests()).extracting(RecordedRequest::fault)
+			.containsExactly("dropBeforeProcessing", null);
 
-		grantex.clearRequests();
-		grantex.faults().enqueue(FaultTarget.any(), Fault.processThenDrop());
+		this.grantex.clearRequests();
+		this.grantex.faults().enqueue(FaultTarget.any(), Fault.processThenDrop());
 		assertThat(send(listUsers()).statusCode()).isEqualTo(200);
-		assertThat(grantex.requests()).extracting(RecordedRequest::status).containsExactly(200, 200);
+		assertThat(this.grantex.requests()).extracting(RecordedRequest::status).containsExactly(200, 200);
 
-		grantex.clearRequests();
-		grantex.faults().enqueue(FaultTarget.any(), Fault.dropBeforeProcessing(), Fault.dropBeforeProcessing());
+		this.grantex.clearRequests();
+		this.grantex.faults().enqueue(FaultTarget.any(), Fault.dropBeforeProcessing(), Fault.dropBeforeProcessing());
 		assertThatThrownBy(() -> send(listUsers())).isInstanceOf(IOException.class);
-		assertThat(grantex.requests()).as("one JDK send, two attempts").hasSize(2);
-		assertThat(grantex.faults().pending()).isZero();
+		assertThat(this.grantex.requests()).as("one JDK send, two attempts").hasSize(2);
+		assertThat(this.grantex.faults().pending()).isZero();
 	}
 
 	@Test
 	void theJdkClientDoesNotSendDeleteOrPatchAgain() throws Exception {
-		String id = grantex.seedUser(tenant.apiKey(), "alice").id();
-		grantex.faults()
+		String id = this.grantex.seedUser(this.tenant.apiKey(), "alice").id();
+		this.grantex.faults()
 			.enqueue(FaultTarget.route("*", "/scim/v2/Users"), Fault.dropBeforeProcessing(), Fault.processThenDrop());
 
 		assertThatThrownBy(() -> send(request("/scim/v2/Users/" + id).DELETE().build()))
@@ -166,21 +170,21 @@ class ConnectionFaultTest {
 						.ofString("{\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]}"))
 			.build())).isInstanceOf(IOException.class);
 
-		assertThat(grantex.users(tenant.apiKey()).get(0).active()).as("processed").isFalse();
-		assertThat(grantex.requests()).extracting(RecordedRequest::method).containsExactly("DELETE", "PATCH");
-		assertThat(grantex.requests()).extracting(RecordedRequest::status).containsExactly(0, 200);
+		assertThat(this.grantex.users(this.tenant.apiKey()).get(0).active()).as("processed").isFalse();
+		assertThat(this.grantex.requests()).extracting(RecordedRequest::method).containsExactly("DELETE", "PATCH");
+		assertThat(this.grantex.requests()).extracting(RecordedRequest::status).containsExactly(0, 200);
 	}
 
 	@Test
 	void truncatedBodySendsTheStatusAndFullLengthThenFailsWhileTheBodyIsRead() throws Exception {
 		for (int i = 0; i < 3; i++) {
-			grantex.seedUser(tenant.apiKey(), "user-" + i);
+			this.grantex.seedUser(this.tenant.apiKey(), "user-" + i);
 		}
 		int fullLength = send(listUsers()).body().getBytes(StandardCharsets.UTF_8).length;
-		grantex.clearRequests();
-		grantex.faults().enqueue(FaultTarget.any(), Fault.truncatedBody(), Fault.truncatedBody());
+		this.grantex.clearRequests();
+		this.grantex.faults().enqueue(FaultTarget.any(), Fault.truncatedBody(), Fault.truncatedBody());
 
-		HttpResponse<InputStream> response = http.send(listUsers(), HttpResponse.BodyHandlers.ofInputStream());
+		HttpResponse<InputStream> response = this.http.send(listUsers(), HttpResponse.BodyHandlers.ofInputStream());
 
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("content-length")).hasValue(Integer.toString(fullLength));
@@ -198,22 +202,23 @@ class ConnectionFaultTest {
 		assertThatThrownBy(() -> send(listUsers())).as("a body handler that reads it all")
 			.isInstanceOf(IOException.class)
 			.isNotInstanceOf(HttpTimeoutException.class);
-		assertThat(grantex.requests()).extracting(RecordedRequest::fault)
+		assertThat(this.grantex.requests()).extracting(RecordedRequest::fault)
 			.containsExactly("truncatedBody", "truncatedBody");
-		assertThat(grantex.requests()).as("the JDK client does not send a GET again once bytes arrived").hasSize(2);
+		assertThat(this.grantex.requests()).as("the JDK client does not send a GET again once bytes arrived")
+			.hasSize(2);
 	}
 
 	@Test
 	void stalledBodySendsHalfTheBodyAtOnceAndTheRestAfterTheStall() throws Exception {
 		for (int i = 0; i < 3; i++) {
-			grantex.seedUser(tenant.apiKey(), "user-" + i);
+			this.grantex.seedUser(this.tenant.apiKey(), "user-" + i);
 		}
 		String whole = send(listUsers()).body();
-		grantex.clearRequests();
-		grantex.faults().enqueue(FaultTarget.any(), Fault.stalledBody(Duration.ofMillis(1500)));
+		this.grantex.clearRequests();
+		this.grantex.faults().enqueue(FaultTarget.any(), Fault.stalledBody(Duration.ofMillis(1500)));
 		long started = System.nanoTime();
 
-		HttpResponse<InputStream> response = http.send(listUsers(), HttpResponse.BodyHandlers.ofInputStream());
+		HttpResponse<InputStream> response = this.http.send(listUsers(), HttpResponse.BodyHandlers.ofInputStream());
 		Duration head = Duration.ofNanos(System.nanoTime() - started);
 		String body;
 		try (InputStream in = response.body()) {
@@ -225,31 +230,31 @@ class ConnectionFaultTest {
 		assertThat(head).as("the head comes at once").isLessThan(Duration.ofMillis(1000));
 		assertThat(all).as("the rest only after the stall").isGreaterThanOrEqualTo(Duration.ofMillis(1500));
 		assertThat(body).isEqualTo(whole);
-		assertThat(grantex.requests()).singleElement()
+		assertThat(this.grantex.requests()).singleElement()
 			.extracting(RecordedRequest::fault)
 			.isEqualTo("stalledBody(1500ms)");
 	}
 
 	@Test
 	void truncatedBodyOnACreateStoresTheUser() throws Exception {
-		grantex.faults().enqueue(CREATE_USER, Fault.truncatedBody());
+		this.grantex.faults().enqueue(CREATE_USER, Fault.truncatedBody());
 
 		assertThatThrownBy(() -> send(createUser("alice").build())).isInstanceOf(IOException.class);
 
 		assertThat(userNames()).containsExactly("alice");
-		assertThat(grantex.requests()).singleElement().extracting(RecordedRequest::status).isEqualTo(201);
+		assertThat(this.grantex.requests()).singleElement().extracting(RecordedRequest::status).isEqualTo(201);
 	}
 
 	@Test
 	void truncatedBodyOnAnAnswerWithoutABodyDropsTheConnectionAfterProcessing() throws Exception {
-		String id = grantex.seedUser(tenant.apiKey(), "alice").id();
-		grantex.faults().enqueue(FaultTarget.any(), Fault.truncatedBody());
+		String id = this.grantex.seedUser(this.tenant.apiKey(), "alice").id();
+		this.grantex.faults().enqueue(FaultTarget.any(), Fault.truncatedBody());
 
 		assertThatThrownBy(() -> send(request("/scim/v2/Users/" + id).DELETE().build()))
 			.isInstanceOf(IOException.class);
 
-		assertThat(grantex.users(tenant.apiKey())).isEmpty();
-		assertThat(grantex.requests()).singleElement().satisfies(recorded -> {
+		assertThat(this.grantex.users(this.tenant.apiKey())).isEmpty();
+		assertThat(this.grantex.requests()).singleElement().satisfies((recorded) -> {
 			assertThat(recorded.status()).isEqualTo(204);
 			assertThat(recorded.fault()).isEqualTo("truncatedBody (no body to cut: dropped)");
 		});
@@ -258,7 +263,7 @@ class ConnectionFaultTest {
 	@Test
 	void delayThenProcessAnswersNormallyAfterTheDelay() throws Exception {
 		warmUp();
-		grantex.faults()
+		this.grantex.faults()
 			.enqueue(CREATE_USER, Fault.delayThenProcess(Duration.ofMillis(150)).withHeader("x-delayed", "yes"));
 
 		long started = System.nanoTime();
@@ -268,7 +273,7 @@ class ConnectionFaultTest {
 		assertThat(response.statusCode()).isEqualTo(201);
 		assertThat(response.headers().firstValue("x-delayed")).hasValue("yes");
 		assertThat(elapsedMillis).isGreaterThanOrEqualTo(150);
-		assertThat(grantex.requests()).singleElement().satisfies(recorded -> {
+		assertThat(this.grantex.requests()).singleElement().satisfies((recorded) -> {
 			assertThat(recorded.status()).isEqualTo(201);
 			assertThat(recorded.fault()).isEqualTo("delayThenProcess(150ms) + x-delayed: yes");
 		});
@@ -277,25 +282,25 @@ class ConnectionFaultTest {
 	@Test
 	void delayThenProcessBeyondTheReadTimeoutTimesOutAndTheServerDoesTheWorkAfterwards() throws Exception {
 		warmUp();
-		grantex.faults().enqueue(CREATE_USER, Fault.delayThenProcess(Duration.ofMillis(800)));
+		this.grantex.faults().enqueue(CREATE_USER, Fault.delayThenProcess(Duration.ofMillis(800)));
 
 		assertThatThrownBy(() -> send(createUser("alice").timeout(Duration.ofMillis(150)).build()))
 			.isInstanceOf(HttpTimeoutException.class);
 
-		assertThat(grantex.requests()).singleElement().satisfies(recorded -> {
+		assertThat(this.grantex.requests()).singleElement().satisfies((recorded) -> {
 			assertThat(recorded.status()).as("recorded on arrival, not answered yet").isZero();
 			assertThat(recorded.fault()).isEqualTo("delayThenProcess(800ms)");
 		});
-		assertThat(grantex.users(tenant.apiKey())).as("not processed yet").isEmpty();
-		await(() -> grantex.requests().get(0).status() != 0);
-		assertThat(grantex.requests().get(0).status()).isEqualTo(201);
+		assertThat(this.grantex.users(this.tenant.apiKey())).as("not processed yet").isEmpty();
+		await(() -> this.grantex.requests().get(0).status() != 0);
+		assertThat(this.grantex.requests().get(0).status()).isEqualTo(201);
 		assertThat(userNames()).containsExactly("alice");
 	}
 
 	@Test
 	void processThenDelayBeyondTheReadTimeoutHasDoneTheWorkWhenTheClientGivesUp() throws Exception {
 		warmUp();
-		grantex.faults()
+		this.grantex.faults()
 			.enqueue(CREATE_USER, Fault.processThenDelay(Duration.ofMillis(600)),
 					Fault.processThenDelay(Duration.ZERO).withHeader("x-late", "no"));
 
@@ -303,7 +308,7 @@ class ConnectionFaultTest {
 			.isInstanceOf(HttpTimeoutException.class);
 
 		assertThat(userNames()).containsExactly("alice");
-		assertThat(grantex.requests()).singleElement().satisfies(recorded -> {
+		assertThat(this.grantex.requests()).singleElement().satisfies((recorded) -> {
 			assertThat(recorded.status()).isEqualTo(201);
 			assertThat(recorded.fault()).isEqualTo("processThenDelay(600ms)");
 		});
@@ -315,21 +320,22 @@ class ConnectionFaultTest {
 	@Test
 	void delaysHoldNoServerThreadSoOtherRequestsAreServedMeanwhile() throws Exception {
 		warmUp();
-		int delayedCount = 24;
+		// more than the fake's 64 worker threads
+		int delayedCount = 80;
 		int otherCount = 40;
 		FaultTarget config = FaultTarget.route("GET", "/scim/v2/ServiceProviderConfig");
 		Fault slow = Fault.delayThenProcess(Duration.ofMillis(800));
-		grantex.faults().enqueue(config, Collections.nCopies(delayedCount, slow).toArray(Fault[]::new));
+		this.grantex.faults().enqueue(config, Collections.nCopies(delayedCount, slow).toArray(Fault[]::new));
 
 		List<CompletableFuture<HttpResponse<String>>> delayed = new ArrayList<>();
 		for (int i = 0; i < delayedCount; i++) {
-			delayed.add(http.sendAsync(request("/scim/v2/ServiceProviderConfig").GET().build(),
+			delayed.add(this.http.sendAsync(request("/scim/v2/ServiceProviderConfig").GET().build(),
 					HttpResponse.BodyHandlers.ofString()));
 		}
-		await(() -> grantex.requests().size() == delayedCount);
+		await(() -> this.grantex.requests().size() == delayedCount);
 		List<CompletableFuture<HttpResponse<String>>> others = new ArrayList<>();
 		for (int i = 0; i < otherCount; i++) {
-			others.add(http.sendAsync(listUsers(), HttpResponse.BodyHandlers.ofString()));
+			others.add(this.http.sendAsync(listUsers(), HttpResponse.BodyHandlers.ofString()));
 		}
 		CompletableFuture.allOf(others.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
 
@@ -342,22 +348,22 @@ class ConnectionFaultTest {
 		for (CompletableFuture<HttpResponse<String>> late : delayed) {
 			assertThat(late.get().statusCode()).isEqualTo(200);
 		}
-		assertThat(grantex.requests()).hasSize(delayedCount + otherCount);
-		assertThat(grantex.requests()).filteredOn(recorded -> recorded.fault() != null)
+		assertThat(this.grantex.requests()).hasSize(delayedCount + otherCount);
+		assertThat(this.grantex.requests()).filteredOn((recorded) -> recorded.fault() != null)
 			.hasSize(delayedCount)
-			.allSatisfy(recorded -> assertThat(recorded.status()).isEqualTo(200));
-		assertThat(grantex.faults().pending()).isZero();
+			.allSatisfy((recorded) -> assertThat(recorded.status()).isEqualTo(200));
+		assertThat(this.grantex.faults().pending()).isZero();
 	}
 
 	@Test
 	void closingTheServerAbandonsARequestWaitingOutADelay() throws Exception {
-		grantex.faults().enqueue(FaultTarget.any(), Fault.delayThenProcess(Duration.ofSeconds(30)));
-		CompletableFuture<HttpResponse<String>> waiting = http.sendAsync(listUsers(),
+		this.grantex.faults().enqueue(FaultTarget.any(), Fault.delayThenProcess(Duration.ofSeconds(30)));
+		CompletableFuture<HttpResponse<String>> waiting = this.http.sendAsync(listUsers(),
 				HttpResponse.BodyHandlers.ofString());
-		await(() -> grantex.requests().size() == 1);
+		await(() -> this.grantex.requests().size() == 1);
 
 		long started = System.nanoTime();
-		grantex.close();
+		this.grantex.close();
 
 		assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
 			.hasCauseInstanceOf(IOException.class);

@@ -1,35 +1,36 @@
 package dev.grantex.scim.test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The real server refuses the cleartext HTTP/2 upgrade that
  * {@code HttpClient.newHttpClient()} attempts on every {@code http://} request; only a
  * client pinned to HTTP/1.1 works.
  */
-class H2cUpgradeTest {
+class H2cUpgradeTests {
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
 
-	private final Tenant tenant = Tenant.register(grantex);
+	private final Tenant tenant = Tenant.register(this.grantex);
 
 	@AfterEach
 	void stop() {
-		grantex.close();
+		this.grantex.close();
 	}
 
 	private HttpRequest.Builder request(String target) {
-		return HttpRequest.newBuilder(URI.create(grantex.baseUrl() + target))
+		return HttpRequest.newBuilder(URI.create(this.grantex.baseUrl() + target))
 			.timeout(Duration.ofSeconds(10))
-			.header("Authorization", "Bearer " + tenant.scimToken());
+			.header("Authorization", "Bearer " + this.tenant.scimToken());
 	}
 
 	private List<WireClient.Reply> getDeleteAndPost(HttpClient client) {
@@ -57,9 +58,9 @@ class H2cUpgradeTest {
 		assertThat(replies.get(2).json().get("message").stringValue())
 			.isEqualTo("Request body size did not match Content-Length");
 		assertThat(replies.get(2).json().get("code").stringValue()).isEqualTo("BAD_REQUEST");
-		assertThat(replies).allSatisfy(reply -> assertThat(reply.version()).isEqualTo(HttpClient.Version.HTTP_1_1));
-		assertThat(grantex.users(tenant.apiKey())).isEmpty();
-		assertThat(grantex.requests()).hasSize(3).allSatisfy(recorded -> {
+		assertThat(replies).allSatisfy((reply) -> assertThat(reply.version()).isEqualTo(HttpClient.Version.HTTP_1_1));
+		assertThat(this.grantex.users(this.tenant.apiKey())).isEmpty();
+		assertThat(this.grantex.requests()).hasSize(3).allSatisfy((recorded) -> {
 			assertThat(recorded.header("upgrade")).isEqualTo("h2c");
 			assertThat(recorded.header("HTTP2-Settings")).isNotBlank();
 		});
@@ -72,8 +73,8 @@ class H2cUpgradeTest {
 		List<WireClient.Reply> replies = getDeleteAndPost(http11);
 
 		assertThat(replies).extracting(WireClient.Reply::status).containsExactly(200, 404, 201);
-		assertThat(grantex.users(tenant.apiKey())).extracting(FakeScimUser::userName).containsExactly("h2c");
-		assertThat(grantex.requests()).allSatisfy(recorded -> assertThat(recorded.header("upgrade")).isNull());
+		assertThat(this.grantex.users(this.tenant.apiKey())).extracting(FakeScimUser::userName).containsExactly("h2c");
+		assertThat(this.grantex.requests()).allSatisfy((recorded) -> assertThat(recorded.header("upgrade")).isNull());
 	}
 
 }

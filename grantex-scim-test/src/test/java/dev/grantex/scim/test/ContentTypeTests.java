@@ -1,28 +1,29 @@
 package dev.grantex.scim.test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Request body parsing, which happens before authentication, and the response content
  * type.
  */
-class ContentTypeTest {
+class ContentTypeTests {
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
 
-	private final WireClient client = new WireClient(grantex.baseUrl());
+	private final WireClient client = new WireClient(this.grantex.baseUrl());
 
-	private final Tenant tenant = Tenant.register(grantex);
+	private final Tenant tenant = Tenant.register(this.grantex);
 
 	@AfterEach
 	void stop() {
-		grantex.close();
+		this.grantex.close();
 	}
 
 	private static void assertGrantexError(WireClient.Reply reply, int status, String message) {
@@ -35,38 +36,39 @@ class ContentTypeTest {
 
 	@Test
 	void scimJsonIsUnsupportedOnEveryBodyRouteWithOrWithoutCredentials() {
-		String id = grantex.seedUser(tenant.apiKey(), "alice").id();
-		for (String credential : Arrays.asList(tenant.scimToken(), tenant.apiKey(), null)) {
+		String id = this.grantex.seedUser(this.tenant.apiKey(), "alice").id();
+		for (String credential : Arrays.asList(this.tenant.scimToken(), this.tenant.apiKey(), null)) {
 			for (String[] route : List.of(new String[] { "POST", "/scim/v2/Users" },
 					new String[] { "PUT", "/scim/v2/Users/" + id }, new String[] { "PATCH", "/scim/v2/Users/" + id },
 					new String[] { "POST", "/v1/scim/tokens" })) {
-				WireClient.Call call = client.call(route[0], route[1])
+				WireClient.Call call = this.client.call(route[0], route[1])
 					.body("application/scim+json; charset=utf-8",
 							"{\"userName\":\"carol\",\"label\":\"x\",\"Operations\":[]}");
-				assertGrantexError((credential == null ? call : call.bearer(credential)).send(), 415,
+				assertGrantexError(((credential != null) ? call.bearer(credential) : call).send(), 415,
 						"Unsupported Media Type");
 			}
 		}
-		assertThat(grantex.users(tenant.apiKey())).extracting(FakeScimUser::userName).containsExactly("alice");
+		assertThat(this.grantex.users(this.tenant.apiKey())).extracting(FakeScimUser::userName)
+			.containsExactly("alice");
 	}
 
 	@Test
 	void formBodiesAndBodiesWithoutAContentTypeAreUnsupported() {
-		assertGrantexError(client.call("POST", "/scim/v2/Users")
-			.bearer(tenant.scimToken())
+		assertGrantexError(this.client.call("POST", "/scim/v2/Users")
+			.bearer(this.tenant.scimToken())
 			.body("application/x-www-form-urlencoded", "{\"userName\":\"form\"}")
 			.send(), 415, "Unsupported Media Type");
-		assertGrantexError(client.call("POST", "/scim/v2/Users")
-			.bearer(tenant.scimToken())
+		assertGrantexError(this.client.call("POST", "/scim/v2/Users")
+			.bearer(this.tenant.scimToken())
 			.bytes("{\"userName\":\"bare\"}".getBytes(StandardCharsets.UTF_8))
 			.send(), 415, "Unsupported Media Type");
-		assertThat(grantex.users(tenant.apiKey())).isEmpty();
+		assertThat(this.grantex.users(this.tenant.apiKey())).isEmpty();
 	}
 
 	@Test
 	void jsonWithParametersIsAccepted() {
-		WireClient.Reply reply = client.call("POST", "/scim/v2/Users")
-			.bearer(tenant.scimToken())
+		WireClient.Reply reply = this.client.call("POST", "/scim/v2/Users")
+			.bearer(this.tenant.scimToken())
 			.body("application/json; charset=utf-8", "{\"userName\":\"carol\"}")
 			.send();
 
@@ -75,12 +77,12 @@ class ContentTypeTest {
 
 	@Test
 	void aTextBodyIsReadAsNoJsonAtAll() {
-		WireClient.Reply user = client.call("POST", "/scim/v2/Users")
-			.bearer(tenant.scimToken())
+		WireClient.Reply user = this.client.call("POST", "/scim/v2/Users")
+			.bearer(this.tenant.scimToken())
 			.body("text/plain", "{\"userName\":\"tp\"}")
 			.send();
-		WireClient.Reply token = client.call("POST", "/v1/scim/tokens")
-			.bearer(tenant.apiKey())
+		WireClient.Reply token = this.client.call("POST", "/v1/scim/tokens")
+			.bearer(this.tenant.apiKey())
 			.body("text/plain", "{\"label\":\"tp\"}")
 			.send();
 
@@ -94,35 +96,35 @@ class ContentTypeTest {
 	void invalidJsonIsRefusedBeforeAuthentication() {
 		String message = "Body is not valid JSON but content-type is set to 'application/json'";
 		for (String body : List.of("{bad", "not json", "{} trailing", "{\"a\":1,}", "'single'", "  ")) {
-			assertGrantexError(client.call("POST", "/scim/v2/Users").json(body).send(), 400, message);
-			assertGrantexError(client.call("POST", "/v1/scim/tokens").json(body).send(), 400, message);
+			assertGrantexError(this.client.call("POST", "/scim/v2/Users").json(body).send(), 400, message);
+			assertGrantexError(this.client.call("POST", "/v1/scim/tokens").json(body).send(), 400, message);
 		}
 	}
 
 	@Test
 	void anEmptyJsonBodyIsRefusedOnEveryMethodThatHasABodyEvenDelete() {
 		String message = "Body cannot be empty when content-type is set to 'application/json'";
-		String id = grantex.seedUser(tenant.apiKey(), "alice").id();
-		assertGrantexError(client.call("POST", "/scim/v2/Users").bearer(tenant.scimToken()).json("").send(), 400,
-				message);
-		assertGrantexError(client.call("DELETE", "/scim/v2/Users/" + id)
-			.bearer(tenant.scimToken())
+		String id = this.grantex.seedUser(this.tenant.apiKey(), "alice").id();
+		assertGrantexError(this.client.call("POST", "/scim/v2/Users").bearer(this.tenant.scimToken()).json("").send(),
+				400, message);
+		assertGrantexError(this.client.call("DELETE", "/scim/v2/Users/" + id)
+			.bearer(this.tenant.scimToken())
 			.header("Content-Type", "application/json")
 			.send(), 400, message);
 		assertGrantexError(
-				client.call("DELETE", "/scim/v2/Users/" + id).header("Content-Type", "application/json").send(), 400,
-				message);
-		assertGrantexError(client.call("DELETE", "/v1/scim/tokens/nope")
-			.bearer(tenant.apiKey())
+				this.client.call("DELETE", "/scim/v2/Users/" + id).header("Content-Type", "application/json").send(),
+				400, message);
+		assertGrantexError(this.client.call("DELETE", "/v1/scim/tokens/nope")
+			.bearer(this.tenant.apiKey())
 			.header("Content-Type", "application/json")
 			.send(), 400, message);
-		assertThat(grantex.users(tenant.apiKey())).hasSize(1);
+		assertThat(this.grantex.users(this.tenant.apiKey())).hasSize(1);
 	}
 
 	@Test
 	void getBodiesAndContentTypesAreNeverParsed() {
-		WireClient.Reply reply = client.call("GET", "/scim/v2/Users")
-			.bearer(tenant.scimToken())
+		WireClient.Reply reply = this.client.call("GET", "/scim/v2/Users")
+			.bearer(this.tenant.scimToken())
 			.header("Content-Type", "application/scim+json")
 			.send();
 
@@ -134,22 +136,22 @@ class ContentTypeTest {
 		byte[] atLimit = paddedUserJson(1_048_576);
 		byte[] overLimit = paddedUserJson(1_048_577);
 
-		assertGrantexError(client.call("POST", "/scim/v2/Users")
+		assertGrantexError(this.client.call("POST", "/scim/v2/Users")
 			.header("Content-Type", "application/json")
 			.bytes(overLimit)
 			.send(), 413, "Request body is too large");
-		assertGrantexError(client.call("POST", "/scim/v2/Users")
-			.bearer(tenant.scimToken())
+		assertGrantexError(this.client.call("POST", "/scim/v2/Users")
+			.bearer(this.tenant.scimToken())
 			.header("Content-Type", "application/json")
 			.bytes(overLimit)
 			.send(), 413, "Request body is too large");
-		WireClient.Reply accepted = client.call("POST", "/scim/v2/Users")
-			.bearer(tenant.scimToken())
+		WireClient.Reply accepted = this.client.call("POST", "/scim/v2/Users")
+			.bearer(this.tenant.scimToken())
 			.header("Content-Type", "application/json")
 			.bytes(atLimit)
 			.send();
 		assertThat(accepted.status()).isEqualTo(201);
-		assertThat(grantex.users(tenant.apiKey())).hasSize(1);
+		assertThat(this.grantex.users(this.tenant.apiKey())).hasSize(1);
 	}
 
 	/** {@code {"userName":"big","displayName":"xxx…"}} of exactly the given length. */
@@ -164,12 +166,12 @@ class ContentTypeTest {
 
 	@Test
 	void responsesAreAlwaysJsonUtf8WhateverAcceptSays() {
-		WireClient.Reply reply = client.call("POST", "/scim/v2/Users")
-			.bearer(tenant.scimToken())
+		WireClient.Reply reply = this.client.call("POST", "/scim/v2/Users")
+			.bearer(this.tenant.scimToken())
 			.header("Accept", "application/scim+json")
 			.json("{\"userName\":\"dave\"}")
 			.send();
-		WireClient.Reply config = client.call("GET", "/scim/v2/ServiceProviderConfig")
+		WireClient.Reply config = this.client.call("GET", "/scim/v2/ServiceProviderConfig")
 			.header("Accept", "application/scim+json")
 			.send();
 

@@ -1,33 +1,34 @@
 package dev.grantex.scim.test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * POST, GET, PUT and DELETE on users: what is stored, what comes back, and the server's
  * coercions.
  */
-class UserResourceTest {
+class UserResourceTests {
 
 	private static final String UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
 
-	private final WireClient client = new WireClient(grantex.baseUrl());
+	private final WireClient client = new WireClient(this.grantex.baseUrl());
 
-	private final Tenant tenant = Tenant.register(grantex);
+	private final Tenant tenant = Tenant.register(this.grantex);
 
 	@AfterEach
 	void stop() {
-		grantex.close();
+		this.grantex.close();
 	}
 
 	private WireClient.Reply post(String json) {
-		return client.call("POST", "/scim/v2/Users").bearer(tenant.scimToken()).json(json).send();
+		return this.client.call("POST", "/scim/v2/Users").bearer(this.tenant.scimToken()).json(json).send();
 	}
 
 	@Test
@@ -52,7 +53,7 @@ class UserResourceTest {
 			.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z")
 			.isEqualTo(user.get("meta").get("lastModified").stringValue());
 
-		FakeScimUser stored = grantex.users(tenant.apiKey()).get(0);
+		FakeScimUser stored = this.grantex.users(this.tenant.apiKey()).get(0);
 		assertThat(stored.id()).isEqualTo(user.get("id").stringValue());
 		assertThat(stored.displayName()).isEqualTo("Alice");
 		assertThat(stored.externalId()).isEqualTo("okta-1");
@@ -85,10 +86,10 @@ class UserResourceTest {
 	void emailsGoOutAsARealArrayWhenTheConformantSwitchIsOn() {
 		post("{\"userName\":\"alice\",\"emails\":[{\"value\":\"a@example.com\",\"primary\":true}]}");
 
-		grantex.emailsAsArray(true);
-		JsonNode conformant = client.get("/scim/v2/Users", tenant.scimToken()).json().get("Resources").get(0);
-		grantex.emailsAsArray(false);
-		JsonNode real = client.get("/scim/v2/Users", tenant.scimToken()).json().get("Resources").get(0);
+		this.grantex.emailsAsArray(true);
+		JsonNode conformant = this.client.get("/scim/v2/Users", this.tenant.scimToken()).json().get("Resources").get(0);
+		this.grantex.emailsAsArray(false);
+		JsonNode real = this.client.get("/scim/v2/Users", this.tenant.scimToken()).json().get("Resources").get(0);
 
 		assertThat(conformant.get("emails").isArray()).isTrue();
 		assertThat(conformant.get("emails").get(0).get("value").stringValue()).isEqualTo("a@example.com");
@@ -113,7 +114,7 @@ class UserResourceTest {
 		assertThat(reply.json().get("message").stringValue()).isEqualTo("An unexpected error occurred");
 		assertThat(reply.json().get("code").stringValue()).isEqualTo("INTERNAL_ERROR");
 		assertThat(reply.json().get("requestId").stringValue()).matches(UUID);
-		assertThat(grantex.users(tenant.apiKey())).isEmpty();
+		assertThat(this.grantex.users(this.tenant.apiKey())).isEmpty();
 	}
 
 	@Test
@@ -135,7 +136,7 @@ class UserResourceTest {
 				.isEqualTo("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],"
 						+ "\"detail\":\"userName is required\",\"scimType\":\"invalidValue\",\"status\":400}");
 		}
-		assertThat(grantex.users(tenant.apiKey())).isEmpty();
+		assertThat(this.grantex.users(this.tenant.apiKey())).isEmpty();
 	}
 
 	@Test
@@ -148,7 +149,8 @@ class UserResourceTest {
 		assertThat(duplicate.status()).isEqualTo(500);
 		assertThat(duplicate.json().get("code").stringValue()).isEqualTo("INTERNAL_ERROR");
 		assertThat(otherCase.status()).isEqualTo(201);
-		assertThat(grantex.users(tenant.apiKey())).extracting(FakeScimUser::userName).containsExactly("bob", "BOB");
+		assertThat(this.grantex.users(this.tenant.apiKey())).extracting(FakeScimUser::userName)
+			.containsExactly("bob", "BOB");
 	}
 
 	@Test
@@ -183,8 +185,8 @@ class UserResourceTest {
 	void getAnswersTheStoredResourceAndUnknownIdsTheScimNotFoundError() {
 		String id = post("{\"userName\":\"alice\",\"displayName\":\"Alice\"}").json().get("id").stringValue();
 
-		WireClient.Reply found = client.get("/scim/v2/Users/" + id, tenant.scimToken());
-		WireClient.Reply missing = client.get("/scim/v2/Users/scimuser_doesnotexist", tenant.scimToken());
+		WireClient.Reply found = this.client.get("/scim/v2/Users/" + id, this.tenant.scimToken());
+		WireClient.Reply missing = this.client.get("/scim/v2/Users/scimuser_doesnotexist", this.tenant.scimToken());
 
 		assertThat(found.status()).isEqualTo(200);
 		assertThat(found.json().get("displayName").stringValue()).isEqualTo("Alice");
@@ -201,8 +203,8 @@ class UserResourceTest {
 			.get("id")
 			.stringValue();
 
-		WireClient.Reply reply = client.call("PUT", "/scim/v2/Users/" + id)
-			.bearer(tenant.scimToken())
+		WireClient.Reply reply = this.client.call("PUT", "/scim/v2/Users/" + id)
+			.bearer(this.tenant.scimToken())
 			.json("{\"userName\":\"alice2\"}")
 			.send();
 
@@ -213,7 +215,7 @@ class UserResourceTest {
 		assertThat(user.has("externalId")).isFalse();
 		assertThat(user.get("active").booleanValue()).isTrue();
 		assertThat(user.get("emails").stringValue()).isEqualTo("[]");
-		FakeScimUser stored = grantex.users(tenant.apiKey()).get(0);
+		FakeScimUser stored = this.grantex.users(this.tenant.apiKey()).get(0);
 		assertThat(stored.lastModified()).isAfter(stored.created());
 	}
 
@@ -222,43 +224,48 @@ class UserResourceTest {
 		post("{\"userName\":\"bob\"}");
 		String alice = post("{\"userName\":\"alice\"}").json().get("id").stringValue();
 
-		assertThat(client.call("PUT", "/scim/v2/Users/scimuser_nope")
-			.bearer(tenant.scimToken())
+		assertThat(this.client.call("PUT", "/scim/v2/Users/scimuser_nope")
+			.bearer(this.tenant.scimToken())
 			.json("{\"displayName\":\"x\"}")
 			.send()
 			.status()).as("missing userName, unknown id").isEqualTo(400);
-		assertThat(client.call("PUT", "/scim/v2/Users/scimuser_nope")
-			.bearer(tenant.scimToken())
+		assertThat(this.client.call("PUT", "/scim/v2/Users/scimuser_nope")
+			.bearer(this.tenant.scimToken())
 			.json("{\"userName\":\"ghost\"}")
 			.send()
 			.status()).isEqualTo(404);
-		assertThat(client.call("PUT", "/scim/v2/Users/" + alice)
-			.bearer(tenant.scimToken())
+		assertThat(this.client.call("PUT", "/scim/v2/Users/" + alice)
+			.bearer(this.tenant.scimToken())
 			.json("{\"userName\":\"bob\"}")
 			.send()
 			.status()).isEqualTo(500);
-		assertThat(client.call("PUT", "/scim/v2/Users/" + alice)
-			.bearer(tenant.scimToken())
+		assertThat(this.client.call("PUT", "/scim/v2/Users/" + alice)
+			.bearer(this.tenant.scimToken())
 			.json("{\"userName\":\"alice\",\"displayName\":\"Same Name\"}")
 			.send()
 			.status()).isEqualTo(200);
-		assertThat(grantex.users(tenant.apiKey())).extracting(FakeScimUser::userName).containsExactly("bob", "alice");
+		assertThat(this.grantex.users(this.tenant.apiKey())).extracting(FakeScimUser::userName)
+			.containsExactly("bob", "alice");
 	}
 
 	@Test
 	void deleteIsHardAnswers204WithoutBodyOrContentTypeAndThen404() {
 		String id = post("{\"userName\":\"to-delete\"}").json().get("id").stringValue();
 
-		WireClient.Reply deleted = client.call("DELETE", "/scim/v2/Users/" + id).bearer(tenant.scimToken()).send();
-		WireClient.Reply again = client.call("DELETE", "/scim/v2/Users/" + id).bearer(tenant.scimToken()).send();
+		WireClient.Reply deleted = this.client.call("DELETE", "/scim/v2/Users/" + id)
+			.bearer(this.tenant.scimToken())
+			.send();
+		WireClient.Reply again = this.client.call("DELETE", "/scim/v2/Users/" + id)
+			.bearer(this.tenant.scimToken())
+			.send();
 
 		assertThat(deleted.status()).isEqualTo(204);
 		assertThat(deleted.bodyBytes()).isEmpty();
 		assertThat(deleted.header("content-type")).isNull();
 		assertThat(again.status()).isEqualTo(404);
 		assertThat(again.json().get("detail").stringValue()).isEqualTo("User not found");
-		assertThat(client.get("/scim/v2/Users/" + id, tenant.scimToken()).status()).isEqualTo(404);
-		assertThat(grantex.users(tenant.apiKey())).isEmpty();
+		assertThat(this.client.get("/scim/v2/Users/" + id, this.tenant.scimToken()).status()).isEqualTo(404);
+		assertThat(this.grantex.users(this.tenant.apiKey())).isEmpty();
 	}
 
 }

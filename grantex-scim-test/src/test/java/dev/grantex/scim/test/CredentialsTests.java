@@ -1,14 +1,15 @@
 package dev.grantex.scim.test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.Base64;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Which credential each route family takes, and how strictly each is parsed. */
-class CredentialsTest {
+class CredentialsTests {
 
 	private static final String MISSING_BEARER = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:Error\"],"
 			+ "\"detail\":\"Missing or invalid Bearer token\",\"scimType\":\"unauthorized\",\"status\":401}";
@@ -18,37 +19,37 @@ class CredentialsTest {
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
 
-	private final WireClient client = new WireClient(grantex.baseUrl());
+	private final WireClient client = new WireClient(this.grantex.baseUrl());
 
-	private final Tenant tenant = Tenant.register(grantex);
+	private final Tenant tenant = Tenant.register(this.grantex);
 
 	@AfterEach
 	void stop() {
-		grantex.close();
+		this.grantex.close();
 	}
 
 	private WireClient.Reply users(String authorization) {
-		return client.call("GET", "/scim/v2/Users").header("Authorization", authorization).send();
+		return this.client.call("GET", "/scim/v2/Users").header("Authorization", authorization).send();
 	}
 
 	private WireClient.Reply tokens(String authorization) {
-		return client.call("GET", "/v1/scim/tokens").header("Authorization", authorization).send();
+		return this.client.call("GET", "/v1/scim/tokens").header("Authorization", authorization).send();
 	}
 
 	@Test
 	void theApiKeyWorksOnTokenRoutesWithTheSchemeInAnyCase() {
-		assertThat(tokens("Bearer " + tenant.apiKey()).status()).isEqualTo(200);
-		assertThat(tokens("bearer " + tenant.apiKey()).status()).isEqualTo(200);
-		assertThat(tokens("BEARER " + tenant.apiKey()).status()).isEqualTo(200);
+		assertThat(tokens("Bearer " + this.tenant.apiKey()).status()).isEqualTo(200);
+		assertThat(tokens("bearer " + this.tenant.apiKey()).status()).isEqualTo(200);
+		assertThat(tokens("BEARER " + this.tenant.apiKey()).status()).isEqualTo(200);
 	}
 
 	@Test
 	void tokenRoutesRefuseMissingMalformedAndUnknownCredentialsWithTheGrantexShape() {
-		WireClient.Reply missing = client.call("GET", "/v1/scim/tokens").send();
+		WireClient.Reply missing = this.client.call("GET", "/v1/scim/tokens").send();
 		WireClient.Reply basic = tokens("Basic "
-				+ Base64.getEncoder().encodeToString(("x:" + tenant.apiKey()).getBytes(StandardCharsets.UTF_8)));
+				+ Base64.getEncoder().encodeToString(("x:" + this.tenant.apiKey()).getBytes(StandardCharsets.UTF_8)));
 		WireClient.Reply unknown = tokens("Bearer gx_live_EXAMPLEKEY");
-		WireClient.Reply scimToken = tokens("Bearer " + tenant.scimToken());
+		WireClient.Reply scimToken = tokens("Bearer " + this.tenant.scimToken());
 
 		for (WireClient.Reply reply : new WireClient.Reply[] { missing, basic }) {
 			assertThat(reply.status()).isEqualTo(401);
@@ -65,33 +66,37 @@ class CredentialsTest {
 
 	@Test
 	void userRoutesTakeTheScimTokenAfterExactlyBearerAndOneSpace() {
-		assertThat(users("Bearer " + tenant.scimToken()).status()).isEqualTo(200);
-		assertThat(users("Bearer " + tenant.scimToken() + " ").status()).as("trailing space").isEqualTo(200);
-		assertThat(users("bearer " + tenant.scimToken()).body()).isEqualTo(MISSING_BEARER);
+		assertThat(users("Bearer " + this.tenant.scimToken()).status()).isEqualTo(200);
+		assertThat(users("Bearer " + this.tenant.scimToken() + " ").status()).as("trailing space").isEqualTo(200);
+		assertThat(users("bearer " + this.tenant.scimToken()).body()).isEqualTo(MISSING_BEARER);
 		assertThat(users("Basic "
-				+ Base64.getEncoder().encodeToString(("x:" + tenant.scimToken()).getBytes(StandardCharsets.UTF_8)))
+				+ Base64.getEncoder().encodeToString(("x:" + this.tenant.scimToken()).getBytes(StandardCharsets.UTF_8)))
 			.body()).isEqualTo(MISSING_BEARER);
-		assertThat(client.call("GET", "/scim/v2/Users").send().body()).isEqualTo(MISSING_BEARER);
-		assertThat(users("Bearer  " + tenant.scimToken()).body()).as("double space").isEqualTo(INVALID_TOKEN);
-		assertThat(users("Bearer " + tenant.apiKey()).body()).as("the API key").isEqualTo(INVALID_TOKEN);
+		assertThat(this.client.call("GET", "/scim/v2/Users").send().body()).isEqualTo(MISSING_BEARER);
+		assertThat(users("Bearer  " + this.tenant.scimToken()).body()).as("double space").isEqualTo(INVALID_TOKEN);
+		assertThat(users("Bearer " + this.tenant.apiKey()).body()).as("the API key").isEqualTo(INVALID_TOKEN);
 		assertThat(users("Bearer " + "0".repeat(64)).body()).isEqualTo(INVALID_TOKEN);
-		assertThat(users("Bearer " + tenant.apiKey()).status()).isEqualTo(401);
+		assertThat(users("Bearer " + this.tenant.apiKey()).status()).isEqualTo(401);
 	}
 
 	@Test
 	void revokingATokenTakesEffectAtOnceAndOnlyForThatToken() {
-		String second = grantex.createScimToken(tenant.apiKey(), "second");
-		String secondId = grantex.tokens(tenant.apiKey()).get(0).id();
+		String second = this.grantex.createScimToken(this.tenant.apiKey(), "second");
+		String secondId = this.grantex.tokens(this.tenant.apiKey()).get(0).id();
 		assertThat(users("Bearer " + second).status()).isEqualTo(200);
 
-		WireClient.Reply revoked = client.call("DELETE", "/v1/scim/tokens/" + secondId).bearer(tenant.apiKey()).send();
+		WireClient.Reply revoked = this.client.call("DELETE", "/v1/scim/tokens/" + secondId)
+			.bearer(this.tenant.apiKey())
+			.send();
 
 		assertThat(revoked.status()).isEqualTo(204);
 		assertThat(revoked.bodyBytes()).isEmpty();
 		assertThat(revoked.header("content-type")).isNull();
 		assertThat(users("Bearer " + second).body()).isEqualTo(INVALID_TOKEN);
-		assertThat(users("Bearer " + tenant.scimToken()).status()).isEqualTo(200);
-		WireClient.Reply again = client.call("DELETE", "/v1/scim/tokens/" + secondId).bearer(tenant.apiKey()).send();
+		assertThat(users("Bearer " + this.tenant.scimToken()).status()).isEqualTo(200);
+		WireClient.Reply again = this.client.call("DELETE", "/v1/scim/tokens/" + secondId)
+			.bearer(this.tenant.apiKey())
+			.send();
 		assertThat(again.status()).isEqualTo(404);
 		assertThat(again.json().get("message").stringValue()).isEqualTo("SCIM token not found");
 		assertThat(again.json().get("code").stringValue()).isEqualTo("NOT_FOUND");
@@ -99,11 +104,11 @@ class CredentialsTest {
 
 	@Test
 	void tokenCreationAndListingFollowTheRealShapes() {
-		WireClient.Reply created = client.call("POST", "/v1/scim/tokens")
-			.bearer(tenant.apiKey())
+		WireClient.Reply created = this.client.call("POST", "/v1/scim/tokens")
+			.bearer(this.tenant.apiKey())
 			.json("{\"label\":123}")
 			.send();
-		WireClient.Reply listed = client.get("/v1/scim/tokens", tenant.apiKey());
+		WireClient.Reply listed = this.client.get("/v1/scim/tokens", this.tenant.apiKey());
 
 		assertThat(created.status()).isEqualTo(201);
 		assertThat(created.json().propertyNames()).containsExactly("id", "label", "token", "createdAt");
@@ -117,19 +122,23 @@ class CredentialsTest {
 		assertThat(listed.json().get("tokens").get(0).get("lastUsedAt").isNull()).isTrue();
 		assertThat(listed.body()).doesNotContain(created.json().get("token").stringValue());
 		for (String body : new String[] { "{}", "{\"label\":\"\"}", "{\"label\":null}", "{\"label\":0}", "[]" }) {
-			WireClient.Reply refused = client.call("POST", "/v1/scim/tokens").bearer(tenant.apiKey()).json(body).send();
+			WireClient.Reply refused = this.client.call("POST", "/v1/scim/tokens")
+				.bearer(this.tenant.apiKey())
+				.json(body)
+				.send();
 			assertThat(refused.status()).as(body).isEqualTo(400);
 			assertThat(refused.json().get("message").stringValue()).isEqualTo("label is required");
 		}
-		assertThat(client.call("POST", "/v1/scim/tokens").bearer(tenant.apiKey()).send().status()).as("no body at all")
+		assertThat(this.client.call("POST", "/v1/scim/tokens").bearer(this.tenant.apiKey()).send().status())
+			.as("no body at all")
 			.isEqualTo(400);
-		assertThat(grantex.tokens(tenant.apiKey())).hasSize(2);
+		assertThat(this.grantex.tokens(this.tenant.apiKey())).hasSize(2);
 	}
 
 	@Test
 	void serviceProviderConfigNeedsNoCredentialAndIgnoresAnyGiven() {
-		WireClient.Reply anonymous = client.call("GET", "/scim/v2/ServiceProviderConfig").send();
-		WireClient.Reply garbage = client.call("GET", "/scim/v2/ServiceProviderConfig")
+		WireClient.Reply anonymous = this.client.call("GET", "/scim/v2/ServiceProviderConfig").send();
+		WireClient.Reply garbage = this.client.call("GET", "/scim/v2/ServiceProviderConfig")
 			.header("Authorization", "Bearer nope")
 			.send();
 

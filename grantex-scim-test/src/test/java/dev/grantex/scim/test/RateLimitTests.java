@@ -1,36 +1,37 @@
 package dev.grantex.scim.test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.time.Duration;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The per-IP limiter (every route, before everything) and the per-developer plan limiter
  * (token routes).
  */
-class RateLimitTest {
+class RateLimitTests {
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
 
-	private final WireClient client = new WireClient(grantex.baseUrl());
+	private final WireClient client = new WireClient(this.grantex.baseUrl());
 
-	private final Tenant tenant = Tenant.register(grantex);
+	private final Tenant tenant = Tenant.register(this.grantex);
 
 	@AfterEach
 	void stop() {
-		grantex.close();
+		this.grantex.close();
 	}
 
 	@Test
 	void countedResponsesCarryTheThreeHeadersAndTheOneOverTheLimitIs429() {
-		grantex.ipRateLimit(3, Duration.ofSeconds(30));
+		this.grantex.ipRateLimit(3, Duration.ofSeconds(30));
 
-		WireClient.Reply first = client.get("/scim/v2/Users", tenant.scimToken());
-		WireClient.Reply second = client.get("/scim/v2/ServiceProviderConfig", null);
-		WireClient.Reply third = client.get("/scim/v2/Users", null);
-		WireClient.Reply fourth = client.get("/scim/v2/Users", tenant.scimToken());
+		WireClient.Reply first = this.client.get("/scim/v2/Users", this.tenant.scimToken());
+		WireClient.Reply second = this.client.get("/scim/v2/ServiceProviderConfig", null);
+		WireClient.Reply third = this.client.get("/scim/v2/Users", null);
+		WireClient.Reply fourth = this.client.get("/scim/v2/Users", this.tenant.scimToken());
 
 		assertThat(first.header("x-ratelimit-limit")).isEqualTo("3");
 		assertThat(first.header("x-ratelimit-remaining")).isEqualTo("2");
@@ -50,15 +51,17 @@ class RateLimitTest {
 
 	@Test
 	void aRateLimitedPostCreatesNothingAndIsRefusedBeforeBodyParsing() {
-		grantex.ipRateLimit(0, Duration.ofSeconds(30));
+		this.grantex.ipRateLimit(0, Duration.ofSeconds(30));
 
-		WireClient.Reply post = client.call("POST", "/scim/v2/Users")
-			.bearer(tenant.scimToken())
+		WireClient.Reply post = this.client.call("POST", "/scim/v2/Users")
+			.bearer(this.tenant.scimToken())
 			.json("{\"userName\":\"rl-should-not-exist\"}")
 			.send();
-		WireClient.Reply scimJson = client.call("POST", "/scim/v2/Users").body("application/scim+json", "{}").send();
-		WireClient.Reply token = client.call("POST", "/v1/scim/tokens")
-			.bearer(tenant.apiKey())
+		WireClient.Reply scimJson = this.client.call("POST", "/scim/v2/Users")
+			.body("application/scim+json", "{}")
+			.send();
+		WireClient.Reply token = this.client.call("POST", "/v1/scim/tokens")
+			.bearer(this.tenant.apiKey())
 			.json("{\"label\":\"x\"}")
 			.send();
 
@@ -66,16 +69,16 @@ class RateLimitTest {
 		assertThat(scimJson.status()).isEqualTo(429);
 		assertThat(token.status()).isEqualTo(429);
 		assertThat(token.header("x-ratelimit-limit")).as("per-IP, not plan").isEqualTo("0");
-		assertThat(grantex.users(tenant.apiKey())).isEmpty();
-		assertThat(grantex.tokens(tenant.apiKey())).hasSize(1);
+		assertThat(this.grantex.users(this.tenant.apiKey())).isEmpty();
+		assertThat(this.grantex.tokens(this.tenant.apiKey())).hasSize(1);
 	}
 
 	@Test
 	void unknownRoutesAreNeitherCountedNorAnnotated() {
-		grantex.ipRateLimit(2, Duration.ofSeconds(30));
+		this.grantex.ipRateLimit(2, Duration.ofSeconds(30));
 
-		WireClient.Reply unknown = client.get("/scim/v2/Groups", tenant.scimToken());
-		WireClient.Reply counted = client.get("/scim/v2/Users", tenant.scimToken());
+		WireClient.Reply unknown = this.client.get("/scim/v2/Groups", this.tenant.scimToken());
+		WireClient.Reply counted = this.client.get("/scim/v2/Users", this.tenant.scimToken());
 
 		assertThat(unknown.status()).isEqualTo(404);
 		assertThat(unknown.header("x-ratelimit-limit")).isNull();
@@ -84,36 +87,36 @@ class RateLimitTest {
 
 	@Test
 	void aNewWindowStartsOnceTheOldOneHasPassed() throws InterruptedException {
-		grantex.ipRateLimit(1, Duration.ofMillis(250));
-		assertThat(client.get("/scim/v2/ServiceProviderConfig", null).status()).isEqualTo(200);
-		WireClient.Reply limited = client.get("/scim/v2/ServiceProviderConfig", null);
+		this.grantex.ipRateLimit(1, Duration.ofMillis(250));
+		assertThat(this.client.get("/scim/v2/ServiceProviderConfig", null).status()).isEqualTo(200);
+		WireClient.Reply limited = this.client.get("/scim/v2/ServiceProviderConfig", null);
 		assertThat(limited.status()).isEqualTo(429);
 		assertThat(limited.json().get("message").stringValue()).isEqualTo("Rate limit exceeded, retry in 1 second");
 
 		Thread.sleep(300);
 
-		WireClient.Reply fresh = client.get("/scim/v2/ServiceProviderConfig", null);
+		WireClient.Reply fresh = this.client.get("/scim/v2/ServiceProviderConfig", null);
 		assertThat(fresh.status()).isEqualTo(200);
 		assertThat(fresh.header("x-ratelimit-remaining")).isEqualTo("0");
 	}
 
 	@Test
 	void thePlanLimitAppliesPerDeveloperOnTokenRoutesOnlyAndReplacesTheIpHeaders() {
-		grantex.planRateLimit(2, Duration.ofMinutes(1));
-		Tenant other = Tenant.register(grantex);
+		this.grantex.planRateLimit(2, Duration.ofMinutes(1));
+		Tenant other = Tenant.register(this.grantex);
 
-		WireClient.Reply first = client.get("/v1/scim/tokens", tenant.apiKey());
-		WireClient.Reply second = client.call("POST", "/v1/scim/tokens")
-			.bearer(tenant.apiKey())
+		WireClient.Reply first = this.client.get("/v1/scim/tokens", this.tenant.apiKey());
+		WireClient.Reply second = this.client.call("POST", "/v1/scim/tokens")
+			.bearer(this.tenant.apiKey())
 			.json("{\"label\":\"x\"}")
 			.send();
-		WireClient.Reply third = client.call("POST", "/v1/scim/tokens")
-			.bearer(tenant.apiKey())
+		WireClient.Reply third = this.client.call("POST", "/v1/scim/tokens")
+			.bearer(this.tenant.apiKey())
 			.json("{\"label\":\"y\"}")
 			.send();
-		WireClient.Reply otherDeveloper = client.get("/v1/scim/tokens", other.apiKey());
-		WireClient.Reply scim = client.get("/scim/v2/Users", tenant.scimToken());
-		WireClient.Reply unauthenticated = client.get("/v1/scim/tokens", null);
+		WireClient.Reply otherDeveloper = this.client.get("/v1/scim/tokens", other.apiKey());
+		WireClient.Reply scim = this.client.get("/scim/v2/Users", this.tenant.scimToken());
+		WireClient.Reply unauthenticated = this.client.get("/v1/scim/tokens", null);
 
 		assertThat(first.status()).isEqualTo(200);
 		assertThat(first.header("x-ratelimit-limit")).isEqualTo("2");
@@ -126,7 +129,8 @@ class RateLimitTest {
 		assertThat(third.json().get("message").stringValue())
 			.isEqualTo("Plan rate limit exceeded, retry in " + third.header("retry-after") + " seconds");
 		assertThat(third.json().get("code").stringValue()).isEqualTo("RATE_LIMIT_EXCEEDED");
-		assertThat(grantex.tokens(tenant.apiKey())).extracting(FakeScimToken::label).containsExactly("x", "test");
+		assertThat(this.grantex.tokens(this.tenant.apiKey())).extracting(FakeScimToken::label)
+			.containsExactly("x", "test");
 		assertThat(otherDeveloper.status()).isEqualTo(200);
 		assertThat(otherDeveloper.header("x-ratelimit-remaining")).isEqualTo("1");
 		assertThat(scim.status()).isEqualTo(200);
@@ -138,11 +142,11 @@ class RateLimitTest {
 
 	@Test
 	void theIpLimitAlsoCountsTokenRoutesEvenWhenThePlanHeadersAreShown() {
-		grantex.ipRateLimit(2, Duration.ofSeconds(30));
+		this.grantex.ipRateLimit(2, Duration.ofSeconds(30));
 
-		WireClient.Reply first = client.get("/v1/scim/tokens", tenant.apiKey());
-		WireClient.Reply second = client.get("/v1/scim/tokens", tenant.apiKey());
-		WireClient.Reply third = client.get("/v1/scim/tokens", tenant.apiKey());
+		WireClient.Reply first = this.client.get("/v1/scim/tokens", this.tenant.apiKey());
+		WireClient.Reply second = this.client.get("/v1/scim/tokens", this.tenant.apiKey());
+		WireClient.Reply third = this.client.get("/v1/scim/tokens", this.tenant.apiKey());
 
 		assertThat(first.header("x-ratelimit-limit")).isEqualTo("100");
 		assertThat(second.header("x-ratelimit-remaining")).isEqualTo("98");
@@ -153,10 +157,12 @@ class RateLimitTest {
 
 	@Test
 	void revocationAndNotFoundAnswersOnTokenRoutesCarryThePlanHeaders() {
-		String id = grantex.tokens(tenant.apiKey()).get(0).id();
+		String id = this.grantex.tokens(this.tenant.apiKey()).get(0).id();
 
-		WireClient.Reply revoked = client.call("DELETE", "/v1/scim/tokens/" + id).bearer(tenant.apiKey()).send();
-		WireClient.Reply noSuchRoute = client.get("/v1/scim/tokens/" + id, tenant.apiKey());
+		WireClient.Reply revoked = this.client.call("DELETE", "/v1/scim/tokens/" + id)
+			.bearer(this.tenant.apiKey())
+			.send();
+		WireClient.Reply noSuchRoute = this.client.get("/v1/scim/tokens/" + id, this.tenant.apiKey());
 
 		assertThat(revoked.status()).isEqualTo(204);
 		assertThat(revoked.header("x-ratelimit-limit")).isEqualTo("100");

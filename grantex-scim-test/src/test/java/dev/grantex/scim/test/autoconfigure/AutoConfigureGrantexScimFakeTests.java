@@ -1,12 +1,5 @@
 package dev.grantex.scim.test.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.grantex.scim.test.FakeGrantexAccount;
-import dev.grantex.scim.test.FakeGrantexServer;
-import dev.grantex.scim.test.Fault;
-import dev.grantex.scim.test.FaultTarget;
-import dev.grantex.scim.test.RecordedRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,11 +7,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
@@ -27,18 +22,27 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
+import dev.grantex.scim.test.FakeGrantexAccount;
+import dev.grantex.scim.test.FakeGrantexServer;
+import dev.grantex.scim.test.Fault;
+import dev.grantex.scim.test.FaultTarget;
+import dev.grantex.scim.test.RecordedRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
  * A Spring test with {@code @AutoConfigureGrantexScimFake}: the {@code grantex.*}
  * properties point at a running fake server, ahead of the test's own properties, its
  * server and account are beans, and each test method finds the server as the previous one
  * found it. The methods run in order, so that the second sees what the first left.
  */
-@SpringJUnitConfig(AutoConfigureGrantexScimFakeTest.Config.class)
+@SpringJUnitConfig(AutoConfigureGrantexScimFakeTests.Config.class)
 @TestPropertySource(
 		properties = { "grantex.base-url=https://api.grantex.dev", "grantex.api-key=gx_live_real", "other=kept" })
 @AutoConfigureGrantexScimFake
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AutoConfigureGrantexScimFakeTest {
+class AutoConfigureGrantexScimFakeTests {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -57,37 +61,53 @@ class AutoConfigureGrantexScimFakeTest {
 	@Test
 	@Order(1)
 	void propertiesPointAtTheFakeAheadOfTheTestsOwn() throws Exception {
-		assertThat(baseUrl).isEqualTo(server.baseUrl());
-		assertThat(account.server()).isSameAs(server);
-		assertThat(environment.getProperty("grantex.api-key")).isEqualTo(account.apiKey());
-		assertThat(environment.getProperty("grantex.scim.token")).isEqualTo(account.scimToken());
-		assertThat(environment.getProperty("other")).isEqualTo("kept");
-		assertThat(status("GET", "/scim/v2/Users", account.scimToken())).isEqualTo(200);
-		assertThat(account.tokens()).singleElement()
-			.satisfies(token -> assertThat(token.label()).isEqualTo(GrantexScimFakeContextCustomizer.TOKEN_LABEL));
+		assertThat(this.baseUrl).isEqualTo(this.server.baseUrl());
+		assertThat(this.account.server()).isSameAs(this.server);
+		assertThat(this.environment.getProperty("grantex.api-key")).isEqualTo(this.account.apiKey());
+		assertThat(this.environment.getProperty("grantex.scim.token")).isEqualTo(this.account.scimToken());
+		assertThat(this.environment.getProperty("other")).isEqualTo("kept");
+		assertThat(status("GET", "/scim/v2/Users", this.account.scimToken())).isEqualTo(200);
+		assertThat(this.account.tokens()).singleElement()
+			.satisfies((token) -> assertThat(token.label()).isEqualTo(GrantexScimFakeContextCustomizer.TOKEN_LABEL));
 	}
 
 	@Test
 	@Order(2)
 	void aTestLeavesUsersFaultsRateLimitsAndRequests() throws Exception {
-		account.seedUser("alice");
-		account.seedUser("bob");
-		server.ipRateLimit(1, Duration.ofHours(1));
-		server.emailsAsArray(true);
-		server.faults().enqueue(FaultTarget.any(), Fault.serverError(503), Fault.serverError(503));
-		assertThat(status("GET", "/scim/v2/Users", account.scimToken())).isEqualTo(503);
-		assertThat(server.requests()).isNotEmpty();
+		this.account.seedUser("alice");
+		this.account.seedUser("bob");
+		this.account.seedUsers(10_000);
+		this.server.recordRequests(0);
+		this.server.ipRateLimit(1, Duration.ofHours(1));
+		this.server.emailsAsArray(true);
+		this.server.faults().enqueue(FaultTarget.any(), Fault.serverError(503), Fault.serverError(503));
+		assertThat(status("GET", "/scim/v2/Users", this.account.scimToken())).isEqualTo(503);
+		assertThat(this.server.requestCount()).isEqualTo(1);
 	}
 
 	@Test
 	@Order(3)
 	void theNextTestFindsTheServerAsTheFirstDid() throws Exception {
-		assertThat(account.users()).isEmpty();
-		assertThat(server.faults().pending()).isZero();
-		assertThat(server.requests()).isEmpty();
-		assertThat(status("GET", "/scim/v2/Users", account.scimToken())).isEqualTo(200);
-		assertThat(status("GET", "/scim/v2/Users", account.scimToken())).isEqualTo(200);
-		assertThat(server.requests()).extracting(RecordedRequest::status).containsExactly(200, 200);
+		assertThat(this.account.users()).isEmpty();
+		assertThat(this.server.faults().pending()).isZero();
+		assertThat(this.server.requests()).isEmpty();
+		assertThat(status("GET", "/scim/v2/Users", this.account.scimToken())).isEqualTo(200);
+		assertThat(status("GET", "/scim/v2/Users", this.account.scimToken())).isEqualTo(200);
+		assertThat(this.server.requests()).extracting(RecordedRequest::status).containsExactly(200, 200);
+	}
+
+	@Test
+	void resettingRefusesClearlyWhenTheTestRevokedTheContextsToken() throws Exception {
+		try (FakeGrantexServer own = FakeGrantexServer.start()) {
+			FakeGrantexAccount revoked = FakeGrantexAccount.create(own, "revoked");
+			String tokenId = revoked.tokens().get(0).id();
+			assertThat(status(own, "DELETE", "/v1/scim/tokens/" + tokenId, revoked.apiKey())).isEqualTo(204);
+
+			assertThatThrownBy(() -> GrantexScimFakeResetTestExecutionListener.reset(revoked))
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("revoked")
+				.hasMessageContaining("@DirtiesContext");
+		}
 	}
 
 	@Test
@@ -95,7 +115,7 @@ class AutoConfigureGrantexScimFakeTest {
 		GrantexScimFakeContextCustomizerFactory factory = new GrantexScimFakeContextCustomizerFactory();
 		assertThat(factory.createContextCustomizer(Unannotated.class, List.of())).isNull();
 		assertThat(factory.createContextCustomizer(Annotated.class, List.of()))
-			.isEqualTo(factory.createContextCustomizer(AutoConfigureGrantexScimFakeTest.class, List.of()));
+			.isEqualTo(factory.createContextCustomizer(AutoConfigureGrantexScimFakeTests.class, List.of()));
 		assertThat(factory.createContextCustomizer(Annotated.Inner.class, List.of())).isNotNull();
 
 		GenericApplicationContext context = new GenericApplicationContext();
@@ -109,6 +129,11 @@ class AutoConfigureGrantexScimFakeTest {
 	}
 
 	private int status(String method, String path, String bearer) throws IOException, InterruptedException {
+		return status(this.server, method, path, bearer);
+	}
+
+	private static int status(FakeGrantexServer server, String method, String path, String bearer)
+			throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
 			.method(method, HttpRequest.BodyPublishers.noBody())
 			.header("Authorization", "Bearer " + bearer)

@@ -1,7 +1,5 @@
 package dev.grantex.scim.test;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,29 +15,32 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Scripted faults under 64 client threads at once: each fault is used by exactly one
  * request.
  */
-class FaultConcurrencyTest {
+class FaultConcurrencyTests {
 
 	private static final int THREADS = 64;
 
 	private final FakeGrantexServer grantex = FakeGrantexServer.start();
 
-	private final WireClient client = new WireClient(grantex.baseUrl());
+	private final WireClient client = new WireClient(this.grantex.baseUrl());
 
-	private final Tenant tenant = Tenant.register(grantex);
+	private final Tenant tenant = Tenant.register(this.grantex);
 
 	private final ExecutorService threads = Executors.newFixedThreadPool(THREADS);
 
 	@AfterEach
 	void stop() {
-		threads.shutdownNow();
-		grantex.close();
+		this.threads.shutdownNow();
+		this.grantex.close();
 	}
 
 	/**
@@ -51,7 +52,7 @@ class FaultConcurrencyTest {
 		CountDownLatch go = new CountDownLatch(1);
 		List<Future<Integer>> results = new ArrayList<>();
 		for (Callable<WireClient.Reply> call : calls) {
-			results.add(threads.submit(() -> {
+			results.add(this.threads.submit(() -> {
 				ready.countDown();
 				go.await();
 				try {
@@ -72,27 +73,28 @@ class FaultConcurrencyTest {
 	}
 
 	private static Map<Integer, Long> histogram(List<Integer> statuses) {
-		return statuses.stream().collect(Collectors.groupingBy(status -> status, TreeMap::new, Collectors.counting()));
+		return statuses.stream()
+			.collect(Collectors.groupingBy((status) -> status, TreeMap::new, Collectors.counting()));
 	}
 
 	@Test
 	void aScripted429BurstIsUsedExactlyOnceAcross64ConcurrentRequests() throws Exception {
-		grantex.faults()
+		this.grantex.faults()
 			.enqueue(FaultTarget.any(),
 					Collections.nCopies(40, Fault.rateLimited(Duration.ofSeconds(1))).toArray(Fault[]::new));
 		List<Callable<WireClient.Reply>> calls = new ArrayList<>();
 		for (int i = 0; i < THREADS; i++) {
-			calls.add(() -> client.get("/scim/v2/Users?count=1", tenant.scimToken()));
+			calls.add(() -> this.client.get("/scim/v2/Users?count=1", this.tenant.scimToken()));
 		}
 
 		List<Integer> statuses = burst(calls);
 
 		assertThat(histogram(statuses)).containsExactly(Map.entry(200, 24L), Map.entry(429, 40L));
-		assertThat(grantex.faults().pending()).isZero();
-		assertThat(grantex.requests()).hasSize(THREADS);
-		assertThat(grantex.requests()).filteredOn(recorded -> "rateLimited(1s)".equals(recorded.fault()))
+		assertThat(this.grantex.faults().pending()).isZero();
+		assertThat(this.grantex.requests()).hasSize(THREADS);
+		assertThat(this.grantex.requests()).filteredOn((recorded) -> "rateLimited(1s)".equals(recorded.fault()))
 			.hasSize(40)
-			.allSatisfy(recorded -> assertThat(recorded.status()).isEqualTo(429));
+			.allSatisfy((recorded) -> assertThat(recorded.status()).isEqualTo(429));
 	}
 
 	@Test
@@ -102,38 +104,39 @@ class FaultConcurrencyTest {
 		script.addAll(Collections.nCopies(8, Fault.serverError(503)));
 		script.addAll(Collections.nCopies(8, Fault.processThenDrop()));
 		script.addAll(Collections.nCopies(4, Fault.dropBeforeProcessing()));
-		grantex.faults().enqueue(FaultTarget.route("POST", "/scim/v2/Users"), script.toArray(Fault[]::new));
+		this.grantex.faults().enqueue(FaultTarget.route("POST", "/scim/v2/Users"), script.toArray(Fault[]::new));
 		List<Callable<WireClient.Reply>> calls = new ArrayList<>();
 		for (int i = 0; i < THREADS; i++) {
 			String json = "{\"userName\":\"user-" + i + "\"}";
-			calls.add(() -> client.call("POST", "/scim/v2/Users").bearer(tenant.scimToken()).json(json).send());
+			calls.add(
+					() -> this.client.call("POST", "/scim/v2/Users").bearer(this.tenant.scimToken()).json(json).send());
 		}
 
 		List<Integer> statuses = burst(calls);
 
 		assertThat(histogram(statuses)).containsExactly(Map.entry(-1, 12L), Map.entry(201, 20L), Map.entry(429, 24L),
 				Map.entry(503, 8L));
-		assertThat(grantex.faults().pending()).isZero();
-		assertThat(grantex.requests()).hasSize(THREADS);
-		assertThat(grantex.requests()).extracting(RecordedRequest::fault)
-			.filteredOn(fault -> fault != null)
+		assertThat(this.grantex.faults().pending()).isZero();
+		assertThat(this.grantex.requests()).hasSize(THREADS);
+		assertThat(this.grantex.requests()).extracting(RecordedRequest::fault)
+			.filteredOn((fault) -> fault != null)
 			.hasSize(44);
-		List<String> processed = grantex.requests()
+		List<String> processed = this.grantex.requests()
 			.stream()
-			.filter(recorded -> recorded.status() == 201)
-			.map(recorded -> recorded.bodyAsString())
+			.filter((recorded) -> recorded.status() == 201)
+			.map((recorded) -> recorded.bodyAsString())
 			.sorted()
 			.collect(Collectors.toList());
 		assertThat(processed).as("20 answered and 8 whose answer was lost").hasSize(28);
-		List<String> stored = grantex.users(tenant.apiKey())
+		List<String> stored = this.grantex.users(this.tenant.apiKey())
 			.stream()
-			.map(user -> "{\"userName\":\"" + user.userName() + "\"}")
+			.map((user) -> "{\"userName\":\"" + user.userName() + "\"}")
 			.sorted()
 			.collect(Collectors.toList());
 		assertThat(stored).isEqualTo(processed);
-		assertThat(Stream.of(grantex.requests().toArray(RecordedRequest[]::new))
-			.filter(recorded -> "processThenDrop".equals(recorded.fault()))
-			.allMatch(recorded -> recorded.status() == 201)).isTrue();
+		assertThat(Stream.of(this.grantex.requests().toArray(RecordedRequest[]::new))
+			.filter((recorded) -> "processThenDrop".equals(recorded.fault()))
+			.allMatch((recorded) -> recorded.status() == 201)).isTrue();
 	}
 
 }
