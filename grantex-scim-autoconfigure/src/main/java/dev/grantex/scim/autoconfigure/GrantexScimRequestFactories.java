@@ -13,6 +13,7 @@ import org.springframework.util.ClassUtils;
 
 import dev.grantex.scim.http.ScimApacheHttpClient;
 import dev.grantex.scim.http.ScimJdkHttpClient;
+import dev.grantex.scim.http.ScimLazyRequestFactory;
 
 /**
  * Builds the Grantex client's request factory with Spring Boot's builders, so that
@@ -21,6 +22,10 @@ import dev.grantex.scim.http.ScimJdkHttpClient;
  * redirect, speaking HTTP/1.1 over {@code http://}.
  */
 final class GrantexScimRequestFactories {
+
+	private static final URI CLEARTEXT = URI.create("http://grantex");
+
+	private static final URI TLS = URI.create("https://grantex");
 
 	private GrantexScimRequestFactories() {
 	}
@@ -46,7 +51,7 @@ final class GrantexScimRequestFactories {
 	/**
 	 * Creates the factory; called on the first request.
 	 */
-	static ClientHttpRequestFactory create(Factory kind, HttpClientSettings settings, URI baseUrl, int maxConnections) {
+	static ClientHttpRequestFactory create(Factory kind, HttpClientSettings settings, int maxConnections) {
 		HttpClientSettings noRedirects = settings.withRedirects(HttpRedirects.DONT_FOLLOW);
 		return switch (kind) {
 			case HTTP_COMPONENTS -> ClientHttpRequestFactoryBuilder.httpComponents()
@@ -54,15 +59,26 @@ final class GrantexScimRequestFactories {
 				.withConnectionManagerCustomizer((pool) -> ScimApacheHttpClient.configure(pool, maxConnections))
 				.withConnectionConfigCustomizer(ScimApacheHttpClient::configure)
 				.build(noRedirects);
-			case JDK -> jdk(noRedirects, baseUrl);
+			case JDK -> jdk(noRedirects);
 			// HttpURLConnection cannot send PATCH, and sends DELETE with a content type
 			// Grantex refuses: those two go through the JDK's client, with the same
 			// settings
 			case SIMPLE -> new MethodRoutingRequestFactory(ClientHttpRequestFactoryBuilder.simple().build(noRedirects),
-					jdk(noRedirects, baseUrl));
+					jdk(noRedirects));
 			case JETTY -> ClientHttpRequestFactoryBuilder.jetty().build(noRedirects);
 			case REACTOR -> ClientHttpRequestFactoryBuilder.reactor().build(noRedirects);
 		};
+	}
+
+	/**
+	 * The JDK's client, one per scheme, each created on its first request: HTTP/1.1 over
+	 * {@code http://}, the JDK's default over {@code https://}. Clients built from the
+	 * {@code ScimClient.Builder} bean share it, and may each call a Grantex of another
+	 * scheme than {@code grantex.base-url}.
+	 */
+	private static ClientHttpRequestFactory jdk(HttpClientSettings settings) {
+		return new SchemeRoutingRequestFactory(new ScimLazyRequestFactory(() -> jdk(settings, CLEARTEXT)),
+				new ScimLazyRequestFactory(() -> jdk(settings, TLS)));
 	}
 
 	private static ClientHttpRequestFactory jdk(HttpClientSettings settings, URI baseUrl) {
