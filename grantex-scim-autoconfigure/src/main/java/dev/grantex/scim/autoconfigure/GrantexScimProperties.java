@@ -220,8 +220,10 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 						maxRetryAfter);
 			}
 			catch (IllegalArgumentException ex) {
+				// no cause: Boot's failure analysis shows the root cause's message,
+				// which names the builder's setting (maxAttempts), not the property
 				throw new IllegalArgumentException(
-						"grantex.retry." + PropertyChecks.kebabCase(String.valueOf(ex.getMessage())), ex);
+						"grantex.retry." + PropertyChecks.kebabCase(String.valueOf(ex.getMessage())));
 			}
 		}
 

@@ -1,6 +1,7 @@
 package dev.grantex.scim.autoconfigure;
 
 import java.net.URI;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -41,9 +42,9 @@ final class GrantexScimRequestFactories {
 			return isPresent(Factory.HTTP_COMPONENTS, classLoader) ? Factory.HTTP_COMPONENTS : Factory.JDK;
 		}
 		if (!isPresent(kind, classLoader)) {
-			throw new IllegalStateException("grantex.http.factory (or spring.http.clients.imperative.factory) is "
-					+ kind.name().toLowerCase().replace('_', '-') + ", but " + library(kind)
-					+ " is not on the class path: add it, or choose another factory");
+			throw new GrantexScimHttpClientMissingException(
+					(grantex != null) ? "grantex.http.factory" : "spring.http.clients.imperative.factory",
+					kind.name().toLowerCase(Locale.ROOT).replace('_', '-'), library(kind), artifact(kind));
 		}
 		return kind;
 	}
@@ -100,9 +101,18 @@ final class GrantexScimRequestFactories {
 
 	private static String library(Factory kind) {
 		return switch (kind) {
-			case HTTP_COMPONENTS -> "Apache HttpClient 5 (org.apache.httpcomponents.client5:httpclient5)";
-			case JETTY -> "Jetty's client (org.eclipse.jetty:jetty-client)";
-			case REACTOR -> "Reactor Netty (io.projectreactor.netty:reactor-netty-http)";
+			case HTTP_COMPONENTS -> "Apache HttpClient 5";
+			case JETTY -> "Jetty's client";
+			case REACTOR -> "Reactor Netty";
+			case JDK, SIMPLE -> "the JDK";
+		};
+	}
+
+	private static String artifact(Factory kind) {
+		return switch (kind) {
+			case HTTP_COMPONENTS -> "org.apache.httpcomponents.client5:httpclient5";
+			case JETTY -> "org.eclipse.jetty:jetty-client";
+			case REACTOR -> "io.projectreactor.netty:reactor-netty-http";
 			case JDK, SIMPLE -> "the JDK";
 		};
 	}
