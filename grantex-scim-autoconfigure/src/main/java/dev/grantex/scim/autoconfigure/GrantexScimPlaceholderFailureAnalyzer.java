@@ -2,12 +2,16 @@ package dev.grantex.scim.autoconfigure;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 /**
  * Explains a start-up that failed because a {@code grantex.*} property is a placeholder
  * nothing resolved, such as {@code ${GRANTEX_API_KEY}} with the variable unset, naming
- * the variable and the property.
+ * the variable and the property. Ordered first, ahead of Spring Boot's generic analysis
+ * of the bind failure that holds it, whatever the order of the jars on the class path.
  */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class GrantexScimPlaceholderFailureAnalyzer extends AbstractFailureAnalyzer<GrantexScimUnresolvedPlaceholderException> {
 
 	private static final String NL = System.lineSeparator();

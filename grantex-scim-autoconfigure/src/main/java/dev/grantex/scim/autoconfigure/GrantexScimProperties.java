@@ -25,7 +25,8 @@ import dev.grantex.scim.retry.ScimRetrySettings;
  * in {@link #toString()}, or (with Spring Boot Actuator) in {@code /actuator/env} or
  * {@code /actuator/configprops}.
  *
- * @param enabled Whether to auto-configure the Grantex SCIM client.
+ * @param enabled Whether to auto-configure the Grantex SCIM client. With Spring AOT, such
+ * as in a native image, it takes effect when the application is built.
  * @param baseUrl Base URL of the Grantex API: absolute http or https, without user
  * information, query or fragment; a path prefix is kept.
  * @param apiKey Developer API key (gx_live_... or gx_test_...), used to manage SCIM
@@ -220,8 +221,10 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 						maxRetryAfter);
 			}
 			catch (IllegalArgumentException ex) {
+				// no cause: Boot's failure analysis shows the root cause's message,
+				// which names the builder's setting (maxAttempts), not the property
 				throw new IllegalArgumentException(
-						"grantex.retry." + PropertyChecks.kebabCase(String.valueOf(ex.getMessage())), ex);
+						"grantex.retry." + PropertyChecks.kebabCase(String.valueOf(ex.getMessage())));
 			}
 		}
 

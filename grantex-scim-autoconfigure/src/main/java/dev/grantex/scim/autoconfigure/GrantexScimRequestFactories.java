@@ -1,6 +1,7 @@
 package dev.grantex.scim.autoconfigure;
 
 import java.net.URI;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,6 +14,7 @@ import org.springframework.util.ClassUtils;
 
 import dev.grantex.scim.http.ScimApacheHttpClient;
 import dev.grantex.scim.http.ScimJdkHttpClient;
+import dev.grantex.scim.http.ScimLazyRequestFactory;
 
 /**
  * Builds the Grantex client's request factory with Spring Boot's builders, so that
@@ -21,6 +23,10 @@ import dev.grantex.scim.http.ScimJdkHttpClient;
  * redirect, speaking HTTP/1.1 over {@code http://}.
  */
 final class GrantexScimRequestFactories {
+
+	private static final URI CLEARTEXT = URI.create("http://grantex");
+
+	private static final URI TLS = URI.create("https://grantex");
 
 	private GrantexScimRequestFactories() {
 	}
@@ -36,9 +42,9 @@ final class GrantexScimRequestFactories {
 			return isPresent(Factory.HTTP_COMPONENTS, classLoader) ? Factory.HTTP_COMPONENTS : Factory.JDK;
 		}
 		if (!isPresent(kind, classLoader)) {
-			throw new IllegalStateException("grantex.http.factory (or spring.http.clients.imperative.factory) is "
-					+ kind.name().toLowerCase().replace('_', '-') + ", but " + library(kind)
-					+ " is not on the class path: add it, or choose another factory");
+			throw new GrantexScimHttpClientMissingException(
+					(grantex != null) ? "grantex.http.factory" : "spring.http.clients.imperative.factory",
+					kind.name().toLowerCase(Locale.ROOT).replace('_', '-'), library(kind), artifact(kind));
 		}
 		return kind;
 	}
@@ -46,7 +52,7 @@ final class GrantexScimRequestFactories {
 	/*
 	 * Creates the factory; called on the first request.
 	 */
-	static ClientHttpRequestFactory create(Factory kind, HttpClientSettings settings, URI baseUrl, int maxConnections) {
+	static ClientHttpRequestFactory create(Factory kind, HttpClientSettings settings, int maxConnections) {
 		HttpClientSettings noRedirects = settings.withRedirects(HttpRedirects.DONT_FOLLOW);
 		return switch (kind) {
 			case HTTP_COMPONENTS -> ClientHttpRequestFactoryBuilder.httpComponents()
@@ -54,15 +60,26 @@ final class GrantexScimRequestFactories {
 				.withConnectionManagerCustomizer((pool) -> ScimApacheHttpClient.configure(pool, maxConnections))
 				.withConnectionConfigCustomizer(ScimApacheHttpClient::configure)
 				.build(noRedirects);
-			case JDK -> jdk(noRedirects, baseUrl);
+			case JDK -> jdk(noRedirects);
 			// HttpURLConnection cannot send PATCH, and sends DELETE with a content type
 			// Grantex refuses: those two go through the JDK's client, with the same
 			// settings
 			case SIMPLE -> new MethodRoutingRequestFactory(ClientHttpRequestFactoryBuilder.simple().build(noRedirects),
-					jdk(noRedirects, baseUrl));
+					jdk(noRedirects));
 			case JETTY -> ClientHttpRequestFactoryBuilder.jetty().build(noRedirects);
 			case REACTOR -> ClientHttpRequestFactoryBuilder.reactor().build(noRedirects);
 		};
+	}
+
+	/**
+	 * The JDK's client, one per scheme, each created on its first request: HTTP/1.1 over
+	 * {@code http://}, the JDK's default over {@code https://}. Clients built from the
+	 * {@code ScimClient.Builder} bean share it, and may each call a Grantex of another
+	 * scheme than {@code grantex.base-url}.
+	 */
+	private static ClientHttpRequestFactory jdk(HttpClientSettings settings) {
+		return new SchemeRoutingRequestFactory(new ScimLazyRequestFactory(() -> jdk(settings, CLEARTEXT)),
+				new ScimLazyRequestFactory(() -> jdk(settings, TLS)));
 	}
 
 	private static ClientHttpRequestFactory jdk(HttpClientSettings settings, URI baseUrl) {
@@ -84,9 +101,18 @@ final class GrantexScimRequestFactories {
 
 	private static String library(Factory kind) {
 		return switch (kind) {
-			case HTTP_COMPONENTS -> "Apache HttpClient 5 (org.apache.httpcomponents.client5:httpclient5)";
-			case JETTY -> "Jetty's client (org.eclipse.jetty:jetty-client)";
-			case REACTOR -> "Reactor Netty (io.projectreactor.netty:reactor-netty-http)";
+			case HTTP_COMPONENTS -> "Apache HttpClient 5";
+			case JETTY -> "Jetty's client";
+			case REACTOR -> "Reactor Netty";
+			case JDK, SIMPLE -> "the JDK";
+		};
+	}
+
+	private static String artifact(Factory kind) {
+		return switch (kind) {
+			case HTTP_COMPONENTS -> "org.apache.httpcomponents.client5:httpclient5";
+			case JETTY -> "org.eclipse.jetty:jetty-client";
+			case REACTOR -> "io.projectreactor.netty:reactor-netty-http";
 			case JDK, SIMPLE -> "the JDK";
 		};
 	}

@@ -52,7 +52,7 @@ public final class ScimClientBuilderConfigurer implements DisposableBean {
 		HttpClientSettings timeouts = settings.withTimeouts(connectTimeout, readTimeout);
 		int maxConnections = properties.http().maxConnections();
 		this.requestFactory = new ScimLazyRequestFactory(
-				() -> GrantexScimRequestFactories.create(factory, timeouts, baseUrl, maxConnections));
+				() -> GrantexScimRequestFactories.create(factory, timeouts, maxConnections));
 		this.root = ScimClient.builder();
 		settingNames(connection, this.root);
 		this.root.baseUrl(baseUrl)
