@@ -58,6 +58,8 @@ final class DefaultScimClient implements ScimClient {
 
 	private final ClientHttpRequestFactory factory;
 
+	private final RestClient restClient;
+
 	private final boolean ownsFactory;
 
 	private final ScimCallExecutor executor;
@@ -73,6 +75,7 @@ final class DefaultScimClient implements ScimClient {
 	DefaultScimClient(DefaultScimClientBuilder settings, RestClient restClient, ClientHttpRequestFactory factory,
 			boolean ownsFactory, RateLimitPacer pacer) {
 		this.settings = settings.clone();
+		this.restClient = restClient;
 		this.factory = factory;
 		this.ownsFactory = ownsFactory;
 		JsonFactory json = ScimJson.factory(settings.maxResponseBytes());
@@ -235,7 +238,7 @@ final class DefaultScimClient implements ScimClient {
 
 	@Override
 	public ScimClient.Builder mutate() {
-		return this.settings.mutation(this.factory);
+		return this.settings.mutation(this.restClient, this.factory);
 	}
 
 	@Override

@@ -59,6 +59,15 @@ final class DefaultScimClientBuilder implements ScimClient.Builder {
 
 	private @Nullable ClientHttpRequestFactory requestFactory;
 
+	/*
+	 * For a mutation: the client's own RestClient builder and request factory, which a
+	 * customizer may have replaced on it (as MockRestServiceServer does); kept unless one
+	 * of them is set anew.
+	 */
+	private RestClient.@Nullable Builder mutatedRestClient;
+
+	private @Nullable ClientHttpRequestFactory mutatedFactory;
+
 	private Duration connectTimeout = ScimClient.DEFAULT_CONNECT_TIMEOUT;
 
 	private Duration readTimeout = ScimClient.DEFAULT_READ_TIMEOUT;
@@ -260,6 +269,8 @@ final class DefaultScimClientBuilder implements ScimClient.Builder {
 		copy.restClientBuilder = this.restClientBuilder;
 		copy.restClientCustomizers = new ArrayList<>(this.restClientCustomizers);
 		copy.requestFactory = this.requestFactory;
+		copy.mutatedRestClient = this.mutatedRestClient;
+		copy.mutatedFactory = this.mutatedFactory;
 		copy.connectTimeout = this.connectTimeout;
 		copy.readTimeout = this.readTimeout;
 		copy.maxConnections = this.maxConnections;
@@ -295,8 +306,11 @@ final class DefaultScimClientBuilder implements ScimClient.Builder {
 		uris.setEncodingMode(DefaultUriBuilderFactory.EncodingMode.TEMPLATE_AND_VALUES);
 		RestClient.Builder restClient = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
 				: RestClient.builder();
-		restClient.requestFactory(factory)
-			.uriBuilderFactory(uris)
+		boolean keepsFactory = this.restClientBuilder == this.mutatedRestClient && factory == this.mutatedFactory;
+		if (!keepsFactory) {
+			restClient.requestFactory(factory);
+		}
+		restClient.uriBuilderFactory(uris)
 			// the client reads and writes its own JSON: no message converter is needed
 			.configureMessageConverters((converters) -> {
 			});
@@ -313,7 +327,7 @@ final class DefaultScimClientBuilder implements ScimClient.Builder {
 	private ClientHttpRequestFactory createRequestFactory() {
 		return APACHE_HTTP_CLIENT_PRESENT
 				? ScimApacheHttpClient.requestFactory(this.connectTimeout, this.readTimeout, this.maxConnections)
-				: ScimJdkHttpClient.requestFactory(this.baseUrl, this.connectTimeout, this.readTimeout);
+				: ScimJdkHttpClient.requestFactory(this.connectTimeout, this.readTimeout);
 	}
 
 	/* The lineage's pacer, unless this builder paces differently. */
@@ -328,11 +342,16 @@ final class DefaultScimClientBuilder implements ScimClient.Builder {
 	}
 
 	/*
-	 * The builder that {@code mutate()} starts from: these settings, with this factory.
+	 * The builder that {@code mutate()} starts from: these settings, on the client's
+	 * RestClient as its customizers left it, which are therefore not applied again.
 	 */
-	DefaultScimClientBuilder mutation(ClientHttpRequestFactory factory) {
+	DefaultScimClientBuilder mutation(RestClient restClient, ClientHttpRequestFactory factory) {
 		DefaultScimClientBuilder copy = clone();
+		copy.restClientBuilder = restClient.mutate();
+		copy.restClientCustomizers = new ArrayList<>();
 		copy.requestFactory = factory;
+		copy.mutatedRestClient = copy.restClientBuilder;
+		copy.mutatedFactory = factory;
 		return copy;
 	}
 

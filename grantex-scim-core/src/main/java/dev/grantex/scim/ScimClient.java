@@ -243,8 +243,12 @@ public interface ScimClient extends AutoCloseable {
 	/**
 	 * A builder that starts from this client's settings and shares its HTTP client and
 	 * its rate-limit pacing, to build a client that differs in some settings (another
-	 * timeout, no retries) but calls the same Grantex the same way. The client it builds
-	 * does not close this one's HTTP client.
+	 * timeout, no retries) but calls the same Grantex the same way. It starts from this
+	 * client's {@code RestClient} as its {@link Builder#restClientCustomizer customizers}
+	 * left it, so they are not applied twice (a {@code MockRestServiceServer} binds
+	 * once); a {@link Builder#restClientBuilder RestClient builder} given to it replaces
+	 * that, and a {@link Builder#requestFactory request factory} given to it is used
+	 * instead. The client it builds does not close this one's HTTP client.
 	 * @return a new builder
 	 */
 	Builder mutate();

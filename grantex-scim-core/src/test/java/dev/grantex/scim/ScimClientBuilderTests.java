@@ -1,12 +1,17 @@
 package dev.grantex.scim;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 
 import dev.grantex.scim.error.ScimMissingCredentialException;
+import dev.grantex.scim.http.ScimJdkHttpClient;
 import dev.grantex.scim.model.ScimCredential;
 import dev.grantex.scim.retry.ScimRetrySettings;
 import dev.grantex.scim.test.FakeGrantexServer;
@@ -144,6 +149,59 @@ class ScimClientBuilderTests {
 			client.close();
 			assertThatIllegalStateException().isThrownBy(client::listUsers)
 				.withMessage("The Grantex SCIM client's HTTP client has been closed");
+		}
+	}
+
+	@Test
+	void aMutationDoesNotApplyTheCustomizersAgainButAppliesItsOwn() {
+		try (FakeGrantexServer server = FakeGrantexServer.start();
+				FakeGrantexServer other = FakeGrantexServer.start()) {
+			AtomicInteger applied = new AtomicInteger();
+			List<String> reached = new CopyOnWriteArrayList<>();
+			ScimClient client = ScimClient.builder()
+				.baseUrl(server.baseUrl())
+				.scimToken(server.createScimToken(server.createDeveloper(), "customized"))
+				.restClientCustomizer((restClient) -> applied.incrementAndGet())
+				.restClientCustomizer((restClient) -> restClient.requestInterceptor((request, body, execution) -> {
+					reached.add(request.getURI().getHost() + ":" + request.getURI().getPort());
+					return execution.execute(request, body);
+				}))
+				.build();
+			ScimClient elsewhere = client.mutate()
+				.baseUrl(other.baseUrl())
+				.scimToken(other.createScimToken(other.createDeveloper(), "elsewhere"))
+				.restClientCustomizer((restClient) -> applied.addAndGet(10))
+				.build();
+
+			assertThat(applied).hasValue(11);
+			assertThat(elsewhere.listUsers().totalResults()).isZero();
+			// the interceptor came with the client's RestClient; the base URL is the
+			// mutation's
+			assertThat(reached).containsExactly("127.0.0.1:" + other.baseUrl().getPort());
+			assertThat(other.requests()).hasSize(1);
+			assertThat(server.requests()).isEmpty();
+			client.close();
+		}
+	}
+
+	@Test
+	void aMutationGivenAnotherRequestFactorySendsThroughIt() {
+		try (FakeGrantexServer server = FakeGrantexServer.start()) {
+			ScimClient client = ScimClient.builder()
+				.baseUrl(server.baseUrl())
+				.scimToken(server.createScimToken(server.createDeveloper(), "factory"))
+				.build();
+			AtomicInteger created = new AtomicInteger();
+			ClientHttpRequestFactory jdk = ScimJdkHttpClient.requestFactory(Duration.ofSeconds(5),
+					Duration.ofSeconds(5));
+			ScimClient onJdk = client.mutate().requestFactory((uri, method) -> {
+				created.incrementAndGet();
+				return jdk.createRequest(uri, method);
+			}).build();
+
+			assertThat(onJdk.listUsers().totalResults()).isZero();
+			assertThat(created).hasValue(1);
+			client.close();
 		}
 	}
 

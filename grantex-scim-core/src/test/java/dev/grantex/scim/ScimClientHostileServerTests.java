@@ -84,8 +84,7 @@ class ScimClientHostileServerTests {
 			.scimToken(this.scimToken)
 			.retry(ScimRetrySettings.disabled());
 		if (transport.equals("jdk")) {
-			builder.requestFactory(
-					ScimJdkHttpClient.requestFactory(server.baseUrl(), Duration.ofSeconds(5), Duration.ofSeconds(5)));
+			builder.requestFactory(ScimJdkHttpClient.requestFactory(Duration.ofSeconds(5), Duration.ofSeconds(5)));
 		}
 		return builder;
 	}

@@ -777,8 +777,7 @@ class ScimClientTests {
 		void doesEveryOperationOnTheJdkHttpClientSetUpForGrantex() {
 			ScimClient onJdk = clientBuilder().apiKey(ScimClientTests.this.apiKey)
 				.scimToken(ScimClientTests.this.scimToken)
-				.requestFactory(ScimJdkHttpClient.requestFactory(server.baseUrl(), Duration.ofSeconds(5),
-						Duration.ofSeconds(5)))
+				.requestFactory(ScimJdkHttpClient.requestFactory(Duration.ofSeconds(5), Duration.ofSeconds(5)))
 				.build();
 			ScimUser user = onJdk.createUser(CreateScimUserParams.of("alice"));
 

@@ -65,10 +65,10 @@ public final class GrantexScimHealthContributorAutoConfiguration
 		return createContributor(clients);
 	}
 
-	/**
-	 * Whether the bean is the client {@link GrantexScimAutoConfiguration} defines, its
-	 * only {@code ScimClient}: known by its factory bean alone, since the bean
-	 * definitions that Spring AOT generates name no factory method.
+	/*
+	 * Whether the bean is the client GrantexScimAutoConfiguration defines, its only
+	 * ScimClient: known by its factory bean alone, since the bean definitions that Spring
+	 * AOT generates name no factory method.
 	 */
 	private static boolean isTheAutoConfiguredClient(ConfigurableListableBeanFactory beanFactory, String name) {
 		BeanDefinition definition = beanFactory.getMergedBeanDefinition(name);

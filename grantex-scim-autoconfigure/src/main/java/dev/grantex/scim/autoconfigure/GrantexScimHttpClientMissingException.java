@@ -29,22 +29,22 @@ final class GrantexScimHttpClientMissingException extends IllegalStateException 
 		this.artifact = artifact;
 	}
 
-	/** The property that chose the factory. */
+	/* The property that chose the factory. */
 	String property() {
 		return this.property;
 	}
 
-	/** The factory chosen, as the property's value, e.g. {@code jetty}. */
+	/* The factory chosen, as the property's value, e.g. {@code jetty}. */
 	String factory() {
 		return this.factory;
 	}
 
-	/** The library the factory needs, e.g. {@code Jetty's client}. */
+	/* The library the factory needs, e.g. {@code Jetty's client}. */
 	String library() {
 		return this.library;
 	}
 
-	/** The library's Maven coordinates, e.g. {@code org.eclipse.jetty:jetty-client}. */
+	/* The library's Maven coordinates, e.g. {@code org.eclipse.jetty:jetty-client}. */
 	String artifact() {
 		return this.artifact;
 	}

@@ -1,6 +1,5 @@
 package dev.grantex.scim.autoconfigure;
 
-import java.net.URI;
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
@@ -14,19 +13,14 @@ import org.springframework.util.ClassUtils;
 
 import dev.grantex.scim.http.ScimApacheHttpClient;
 import dev.grantex.scim.http.ScimJdkHttpClient;
-import dev.grantex.scim.http.ScimLazyRequestFactory;
 
 /**
  * Builds the Grantex client's request factory with Spring Boot's builders, so that
  * {@code grantex.http.*} and {@code spring.http.clients.*} (SSL bundles included) apply,
  * set up for Grantex by the same methods as the core's own default: never following a
- * redirect, speaking HTTP/1.1 over {@code http://}.
+ * redirect, the JDK's client speaking HTTP/1.1.
  */
 final class GrantexScimRequestFactories {
-
-	private static final URI CLEARTEXT = URI.create("http://grantex");
-
-	private static final URI TLS = URI.create("https://grantex");
 
 	private GrantexScimRequestFactories() {
 	}
@@ -71,20 +65,9 @@ final class GrantexScimRequestFactories {
 		};
 	}
 
-	/**
-	 * The JDK's client, one per scheme, each created on its first request: HTTP/1.1 over
-	 * {@code http://}, the JDK's default over {@code https://}. Clients built from the
-	 * {@code ScimClient.Builder} bean share it, and may each call a Grantex of another
-	 * scheme than {@code grantex.base-url}.
-	 */
 	private static ClientHttpRequestFactory jdk(HttpClientSettings settings) {
-		return new SchemeRoutingRequestFactory(new ScimLazyRequestFactory(() -> jdk(settings, CLEARTEXT)),
-				new ScimLazyRequestFactory(() -> jdk(settings, TLS)));
-	}
-
-	private static ClientHttpRequestFactory jdk(HttpClientSettings settings, URI baseUrl) {
 		return ClientHttpRequestFactoryBuilder.jdk()
-			.withHttpClientCustomizer((client) -> ScimJdkHttpClient.configure(client, baseUrl))
+			.withHttpClientCustomizer((client) -> ScimJdkHttpClient.configure(client))
 			.withCustomizer(ScimJdkHttpClient::configure)
 			.build(settings);
 	}

@@ -182,8 +182,17 @@ class GrantexScimHttpClientTests {
 		grantex("grantex.http.factory=jetty").run((context) -> assertThat(context).hasFailed()
 			.getFailure()
 			.rootCause()
-			.hasMessage("grantex.http.factory (or spring.http.clients.imperative.factory) is jetty, but Jetty's client "
-					+ "(org.eclipse.jetty:jetty-client) is not on the class path: add it, or choose another factory"));
+			.hasMessage("grantex.http.factory is jetty, but Jetty's client (org.eclipse.jetty:jetty-client) is not on "
+					+ "the class path: add it, or choose another factory"));
+	}
+
+	@Test
+	void aMissingLibraryChosenForEveryClientNamesSpringsProperty() {
+		grantex("spring.http.clients.imperative.factory=reactor").run((context) -> assertThat(context).hasFailed()
+			.getFailure()
+			.rootCause()
+			.hasMessageStartingWith("spring.http.clients.imperative.factory is reactor, but Reactor Netty "
+					+ "(io.projectreactor.netty:reactor-netty-http) is not on the class path"));
 	}
 
 	@Test

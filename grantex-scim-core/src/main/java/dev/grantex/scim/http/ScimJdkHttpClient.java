@@ -1,6 +1,5 @@
 package dev.grantex.scim.http;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
@@ -14,10 +13,12 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
  * {@code ScimClient.builder()} and by the Spring Boot starter alike.
  *
  * <p>
- * Over {@code http://} it speaks HTTP/1.1: the JDK client would otherwise ask to upgrade
- * to HTTP/2 over cleartext, which Grantex refuses (400 "Invalid Upgrade header").
- * Redirects are never followed, and answers are not compressed. The read timeout is
- * Spring's, which covers the whole answer, its body included.
+ * It speaks HTTP/1.1, as Grantex does and as the Apache transport does: over
+ * {@code http://} the JDK client would otherwise ask to upgrade to HTTP/2, which Grantex
+ * refuses (400 "Invalid Upgrade header"), and one version whatever the scheme keeps one
+ * client for every Grantex a builder may be pointed at. Redirects are never followed, and
+ * answers are not compressed. The read timeout is Spring's, which covers the whole
+ * answer, its body included.
  */
 public final class ScimJdkHttpClient {
 
@@ -26,29 +27,24 @@ public final class ScimJdkHttpClient {
 
 	/**
 	 * A request factory on a new JDK client set up for Grantex.
-	 * @param baseUrl the Grantex base URL, whose scheme decides the HTTP version
 	 * @param connectTimeout how long to wait for a connection
 	 * @param readTimeout how long the whole answer may take
 	 * @return the factory; destroying it closes the client where the JDK can (Java 21+)
 	 */
-	public static ClientHttpRequestFactory requestFactory(URI baseUrl, Duration connectTimeout, Duration readTimeout) {
-		HttpClient client = configure(HttpClient.newBuilder().connectTimeout(connectTimeout), baseUrl).build();
+	public static ClientHttpRequestFactory requestFactory(Duration connectTimeout, Duration readTimeout) {
+		HttpClient client = configure(HttpClient.newBuilder().connectTimeout(connectTimeout)).build();
 		JdkClientHttpRequestFactory factory = new ClosingJdkRequestFactory(client);
 		factory.setReadTimeout(readTimeout);
 		return configure(factory);
 	}
 
 	/**
-	 * Sets up a client builder for Grantex: HTTP/1.1 over {@code http://}, no redirects.
+	 * Sets up a client builder for Grantex: HTTP/1.1, no redirects.
 	 * @param builder the builder
-	 * @param baseUrl the Grantex base URL
 	 * @return the builder
 	 */
-	public static HttpClient.Builder configure(HttpClient.Builder builder, URI baseUrl) {
-		if ("http".equalsIgnoreCase(baseUrl.getScheme())) {
-			builder.version(HttpClient.Version.HTTP_1_1);
-		}
-		return builder.followRedirects(HttpClient.Redirect.NEVER);
+	public static HttpClient.Builder configure(HttpClient.Builder builder) {
+		return builder.version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER);
 	}
 
 	/**

@@ -20,6 +20,7 @@ import org.springframework.web.client.RestClient;
 import dev.grantex.scim.ScimClient;
 import dev.grantex.scim.error.ScimAuthenticationException;
 import dev.grantex.scim.error.ScimNotFoundException;
+import dev.grantex.scim.retry.ScimRetrySettings;
 import dev.grantex.scim.test.FakeGrantexServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +83,19 @@ class RestClientTestSliceTests {
 
 		assertThat(this.directory.nameOf("scimuser_ada")).isEqualTo("Ada Lovelace");
 		this.server.verify();
+	}
+
+	@Test
+	void aMutatedClientAsTheHealthIndicatorBuildsOneStaysOnTheSameMock(ApplicationContext context) {
+		ScimClient mutated = context.getBean(ScimClient.class).mutate().retry(ScimRetrySettings.disabled()).build();
+		this.server.expect(requestTo(grantex.baseUrl() + "/scim/v2/Users/scimuser_ada"))
+			.andRespond(
+					withSuccess(user("scimuser_ada", "ada@example.com", "Ada Lovelace"), MediaType.APPLICATION_JSON));
+
+		assertThat(mutated.getUser("scimuser_ada").displayName()).isEqualTo("Ada Lovelace");
+		this.server.verify();
+		// the mutation starts from the bound RestClient, not binding a second one
+		assertThat(context.getBean(MockServerRestClientCustomizer.class).getServers()).hasSize(1);
 	}
 
 	@Test
