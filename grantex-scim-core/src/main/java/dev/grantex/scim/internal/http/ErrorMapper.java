@@ -1,15 +1,7 @@
 package dev.grantex.scim.internal.http;
 
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -171,8 +163,8 @@ public final class ErrorMapper {
 	}
 
 	ScimTransportException transport(ScimOperation operation, Throwable failure) {
-		ScimTransportException.Kind kind = classify(failure);
-		Throwable cause = firstIoCause(failure);
+		ScimTransportException.Kind kind = TransportFailures.classify(failure);
+		Throwable cause = TransportFailures.ioCause(failure);
 		String reason = switch (kind) {
 			case CONNECT_REFUSED -> "could not connect";
 			case CONNECT_TIMEOUT -> "timed out connecting";
@@ -204,44 +196,6 @@ public final class ErrorMapper {
 		return new ScimRateLimitException("Not sent: " + operation.describe() + " would have to wait " + seconds
 				+ " for Grantex's announced rate limit, longer than what is left of the call's deadline; retry after "
 				+ seconds + ".", response, wait, false);
-	}
-
-	static ScimTransportException.Kind classify(Throwable failure) {
-		for (Throwable t = failure; t != null; t = t.getCause()) {
-			if (t instanceof HttpConnectTimeoutException || isConnectTimeout(t)) {
-				return ScimTransportException.Kind.CONNECT_TIMEOUT;
-			}
-		}
-		for (Throwable t = failure; t != null; t = t.getCause()) {
-			if (t instanceof ConnectException || t instanceof UnknownHostException
-					|| t instanceof NoRouteToHostException) {
-				return ScimTransportException.Kind.CONNECT_REFUSED;
-			}
-			if (t instanceof HttpTimeoutException || t instanceof SocketTimeoutException) {
-				return ScimTransportException.Kind.READ_TIMEOUT;
-			}
-		}
-		return ScimTransportException.Kind.CONNECTION_RESET;
-	}
-
-	/*
-	 * A connect timeout of Apache HttpClient (its own type, not on the class path here)
-	 * or of {@code HttpURLConnection} (a socket timeout saying so).
-	 */
-	private static boolean isConnectTimeout(Throwable t) {
-		return (t instanceof InterruptedIOException && t.getClass().getName().endsWith(".ConnectTimeoutException"))
-				|| (t instanceof SocketTimeoutException && t.getMessage() != null
-						&& t.getMessage().toLowerCase(Locale.ROOT).startsWith("connect timed out"));
-	}
-
-	/* The outermost I/O exception: the one that names the failure. */
-	private static Throwable firstIoCause(Throwable failure) {
-		for (Throwable t = failure; t != null; t = t.getCause()) {
-			if (t instanceof IOException) {
-				return t;
-			}
-		}
-		return failure;
 	}
 
 	private String said(int status, ScimErrorResponse response, HttpHeaders headers, int bodyLength) {

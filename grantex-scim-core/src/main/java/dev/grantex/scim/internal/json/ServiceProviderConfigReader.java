@@ -121,7 +121,7 @@ final class ServiceProviderConfigReader {
 			String name;
 			while ((name = this.parser.nextName()) != null) {
 				JsonToken value = this.parser.nextToken();
-				String text = ScimJsonReader.text(this.parser, value);
+				String text = JsonValues.text(this.parser, value);
 				switch (name) {
 					case "name" -> schemeName = (text != null) ? text : "";
 					case "description" -> description = (text != null) ? text : "";
