@@ -1,5 +1,6 @@
 package dev.grantex.scim.sample;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -23,6 +24,13 @@ public class DirectorySyncApplication {
 	 * @param args the command line
 	 */
 	public static void main(String[] args) {
+		if (AotDetector.useGeneratedArtifacts() && SyncOptions.isServer(args)) {
+			// the web server's beans are decided when the application is built ahead of
+			// time, without the server profile
+			System.err.println("--server is not available when running with Spring AOT (spring.aot.enabled=true): "
+					+ "run without it.");
+			System.exit(SyncCommand.NOTHING_DONE);
+		}
 		ConfigurableApplicationContext context = application(args).run(args);
 		if (!SyncOptions.isServer(args)) {
 			System.exit(SpringApplication.exit(context));
@@ -30,15 +38,13 @@ public class DirectorySyncApplication {
 	}
 
 	/**
-	 * Builds the application as {@link #main(String[])} runs it: with the embedded
-	 * Grantex when none is configured, and the {@value #SERVER_PROFILE} profile for
-	 * {@code --server}.
+	 * Builds the application as {@link #main(String[])} runs it: with the
+	 * {@value #SERVER_PROFILE} profile for {@code --server}.
 	 * @param args the command line
 	 * @return the application, not yet run
 	 */
 	public static SpringApplication application(String... args) {
 		SpringApplication application = new SpringApplication(DirectorySyncApplication.class);
-		application.addListeners(new EmbeddedGrantex());
 		if (SyncOptions.isServer(args)) {
 			application.setAdditionalProfiles(SERVER_PROFILE);
 		}

@@ -1,48 +1,27 @@
 package dev.grantex.scim.sample;
 
+import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.boot.context.event.ApplicationFailedEvent;
-import org.springframework.boot.context.event.ApplicationPreparedEvent;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
-import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
-import org.springframework.context.ApplicationEvent;
-import org.springframework.context.event.SmartApplicationListener;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.util.StringUtils;
 
 import dev.grantex.scim.ScimClient;
 import dev.grantex.scim.model.ScimTokenWithSecret;
 import dev.grantex.scim.test.FakeGrantexServer;
 
 /**
- * The embedded default: when no {@code grantex.base-url} is configured (nor
- * {@code GRANTEX_BASE_URL}), starts the fake Grantex server from
- * {@code grantex-scim-test} in this process, before the application context is created,
- * and points the application at it, so that the sample runs with nothing else installed.
+ * The embedded default: the fake Grantex server from {@code grantex-scim-test}, started
+ * in this process and set up as a user sets up Grantex, so that the sample runs with
+ * nothing else installed.
  *
  * <p>
- * It sets the fake up as a user would set up Grantex: a developer account (whose API key
- * signing up would give), then a SCIM token created through the API with that key
- * ({@code POST /v1/scim/tokens}), then the users an earlier sync might have left
- * ({@value #SEED_FILE}), so that the first plan has something of every kind to do. The
- * application then gets {@code grantex.base-url}, {@code grantex.api-key} and
- * {@code grantex.scim.token} like any other configuration, and its auto-configured
- * {@link ScimClient} talks to the fake over HTTP. The server is a bean named
- * {@value #SERVER_BEAN_NAME} and stops with the application.
+ * It gets a developer account (whose API key signing up would give), then a SCIM token
+ * created through the API with that key ({@code POST /v1/scim/tokens}), then the users an
+ * earlier sync might have left ({@value #SEED_FILE}), created through the API too, so
+ * that the first plan has something of every kind to do. {@link GrantexConnection}
+ * decides whether to start it.
  */
-final class EmbeddedGrantex implements SmartApplicationListener {
-
-	/**
-	 * Set to {@code true} when the application syncs into the embedded fake.
-	 */
-	static final String EMBEDDED_PROPERTY = "sync.embedded";
+public final class EmbeddedGrantex implements AutoCloseable {
 
 	/**
 	 * The users the embedded fake starts with.
@@ -54,57 +33,97 @@ final class EmbeddedGrantex implements SmartApplicationListener {
 	 */
 	static final String TOKEN_LABEL = "directory-sync";
 
-	static final String SERVER_BEAN_NAME = "embeddedGrantexServer";
+	private final FakeGrantexServer server;
 
-	private @Nullable FakeGrantexServer server;
+	private final String apiKey;
 
-	@Override
-	public boolean supportsEventType(Class<? extends ApplicationEvent> eventType) {
-		return ApplicationEnvironmentPreparedEvent.class.isAssignableFrom(eventType)
-				|| ApplicationPreparedEvent.class.isAssignableFrom(eventType)
-				|| ApplicationFailedEvent.class.isAssignableFrom(eventType);
+	private final String scimToken;
+
+	private final int seeded;
+
+	private EmbeddedGrantex(FakeGrantexServer server, String apiKey, String scimToken, int seeded) {
+		this.server = server;
+		this.apiKey = apiKey;
+		this.scimToken = scimToken;
+		this.seeded = seeded;
 	}
 
-	@Override
-	public void onApplicationEvent(ApplicationEvent event) {
-		if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
-			start(prepared.getEnvironment());
-		}
-		else if (event instanceof ApplicationPreparedEvent prepared && this.server != null) {
-			FakeGrantexServer started = this.server;
-			ConfigurableListableBeanFactory beanFactory = prepared.getApplicationContext().getBeanFactory();
-			beanFactory.registerSingleton(SERVER_BEAN_NAME, started);
-			if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
-				registry.registerDisposableBean(SERVER_BEAN_NAME, started::close);
+	/**
+	 * Starts the fake and sets it up.
+	 * @return the running fake; close it when done
+	 */
+	public static EmbeddedGrantex start() {
+		FakeGrantexServer server = FakeGrantexServer.start();
+		try {
+			String baseUrl = server.baseUrl().toString();
+			String apiKey = server.createDeveloper();
+			ScimTokenWithSecret token;
+			try (ScimClient tokens = ScimClient.builder().baseUrl(baseUrl).apiKey(apiKey).build()) {
+				token = tokens.createToken(TOKEN_LABEL);
 			}
+			List<DirectoryUser> seeds = DirectoryFile.read(new ClassPathResource(SEED_FILE));
+			try (ScimClient users = ScimClient.builder().baseUrl(baseUrl).scimToken(token.token()).build()) {
+				seeds.forEach((user) -> users.createUser(user.toParams()));
+			}
+			return new EmbeddedGrantex(server, apiKey, token.token(), seeds.size());
 		}
-		else if (event instanceof ApplicationFailedEvent && this.server != null) {
-			this.server.close();
+		catch (RuntimeException ex) {
+			server.close();
+			throw ex;
 		}
 	}
 
-	private void start(ConfigurableEnvironment environment) {
-		if (StringUtils.hasText(environment.getProperty("grantex.base-url"))) {
-			return;
-		}
-		FakeGrantexServer started = FakeGrantexServer.start();
-		this.server = started;
-		String baseUrl = started.baseUrl().toString();
-		String apiKey = started.createDeveloper();
-		ScimTokenWithSecret token = ScimClient.builder()
-			.baseUrl(baseUrl)
-			.apiKey(apiKey)
-			.build()
-			.createToken(TOKEN_LABEL);
-		ScimClient seeding = ScimClient.builder().baseUrl(baseUrl).scimToken(token.token()).build();
-		List<DirectoryUser> seeds = DirectoryFile.read(new ClassPathResource(SEED_FILE));
-		seeds.forEach((user) -> seeding.createUser(user.toParams()));
-		environment.getPropertySources()
-			.addFirst(new MapPropertySource("embeddedGrantex", Map.of("grantex.base-url", baseUrl, "grantex.api-key",
-					apiKey, "grantex.scim.token", token.token(), EMBEDDED_PROPERTY, "true")));
-		System.out.println("No grantex.base-url (GRANTEX_BASE_URL) set: started the fake Grantex in this process at "
-				+ baseUrl + ", created a SCIM token through its API, and gave it " + seeds.size()
-				+ " users, as an earlier sync might have left them.");
+	/**
+	 * The fake server.
+	 * @return the server
+	 */
+	public FakeGrantexServer server() {
+		return this.server;
+	}
+
+	/**
+	 * Where the fake answers.
+	 * @return its base URL
+	 */
+	public URI baseUrl() {
+		return this.server.baseUrl();
+	}
+
+	/**
+	 * The developer's API key on the fake.
+	 * @return the API key
+	 */
+	public String apiKey() {
+		return this.apiKey;
+	}
+
+	/**
+	 * The SCIM token created through the fake's API.
+	 * @return the token
+	 */
+	public String scimToken() {
+		return this.scimToken;
+	}
+
+	/**
+	 * How many users the fake started with.
+	 * @return the number of users from {@value #SEED_FILE}
+	 */
+	public int seeded() {
+		return this.seeded;
+	}
+
+	/**
+	 * Stops the fake.
+	 */
+	@Override
+	public void close() {
+		this.server.close();
+	}
+
+	@Override
+	public String toString() {
+		return "EmbeddedGrantex[" + this.server + "]";
 	}
 
 }

@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * Grantex's otherwise
  * @param externalId the user's external id, as for the user name, or {@code null}
  * @param userId the Grantex id of the user changed; {@code null} for a create
+ * @param currentUserName the user's {@code userName} in Grantex before the change;
+ * {@code null} for a create
  * @param desired what the directory wants, for a create or replace; {@code null}
  * otherwise
  * @param changes the attributes that change: for a replace, each with its old and new
@@ -20,13 +22,45 @@ import org.jspecify.annotations.Nullable;
  * @param note a warning about this change, or {@code null}
  */
 public record SyncAction(Kind kind, String userName, @Nullable String externalId, @Nullable String userId,
-		@Nullable DirectoryUser desired, List<Change> changes, @Nullable String note) {
+		@Nullable String currentUserName, @Nullable DirectoryUser desired, List<Change> changes,
+		@Nullable String note) {
 
 	/**
 	 * Copies the changes.
 	 */
 	public SyncAction {
 		changes = List.copyOf(changes);
+	}
+
+	/**
+	 * The {@code userName} this change takes: the new user's for a create, the new one
+	 * for a rename. Grantex holds each {@code userName} once, so the change can succeed
+	 * only after the user holding it has given it up.
+	 * @return the {@code userName}, or {@code null} if the change takes none
+	 */
+	public @Nullable String takesUserName() {
+		return switch (this.kind) {
+			case CREATE -> this.userName;
+			case REPLACE -> renamed() ? this.userName : null;
+			case DEACTIVATE, DELETE -> null;
+		};
+	}
+
+	/**
+	 * The {@code userName} this change gives up: the deleted user's, or the old one of a
+	 * rename. A deactivated user keeps theirs.
+	 * @return the {@code userName}, or {@code null} if the change gives none up
+	 */
+	public @Nullable String freesUserName() {
+		return switch (this.kind) {
+			case DELETE -> this.currentUserName;
+			case REPLACE -> renamed() ? this.currentUserName : null;
+			case CREATE, DEACTIVATE -> null;
+		};
+	}
+
+	private boolean renamed() {
+		return this.currentUserName != null && !this.currentUserName.equals(this.userName);
 	}
 
 	/**
@@ -46,7 +80,7 @@ public record SyncAction(Kind kind, String userName, @Nullable String externalId
 	}
 
 	/**
-	 * What an action does, in the order the sync applies them: deletions and replacements
+	 * What an action does, in the order the plan lists them: deletions and replacements
 	 * first, since they may free a {@code userName} that a creation needs.
 	 */
 	public enum Kind {

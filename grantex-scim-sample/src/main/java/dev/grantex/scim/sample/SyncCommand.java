@@ -2,7 +2,13 @@ package dev.grantex.scim.sample;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -13,7 +19,6 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
-import dev.grantex.scim.ScimClient;
 import dev.grantex.scim.error.ScimException;
 
 /**
@@ -30,7 +35,7 @@ import dev.grantex.scim.error.ScimException;
  */
 @Component
 @ConditionalOnProperty(name = "sync.command.enabled", havingValue = "true", matchIfMissing = true)
-public class SyncCommand implements ApplicationRunner, ExitCodeGenerator {
+public class SyncCommand implements ApplicationRunner, ExitCodeGenerator, DisposableBean {
 
 	/**
 	 * Every change was made, or there was none to make.
@@ -49,6 +54,8 @@ public class SyncCommand implements ApplicationRunner, ExitCodeGenerator {
 
 	private final DirectorySync sync;
 
+	private final GrantexConnection grantex;
+
 	private final ResourceLoader resourceLoader;
 
 	private final Environment environment;
@@ -57,25 +64,75 @@ public class SyncCommand implements ApplicationRunner, ExitCodeGenerator {
 
 	private final PrintStream err;
 
+	private final Terminal terminal;
+
 	private volatile int exitCode = OK;
+
+	private volatile @Nullable CountDownLatch running;
 
 	/**
 	 * Creates the command, printing to the standard streams.
 	 * @param sync the sync service
+	 * @param grantex where Grantex is
 	 * @param resourceLoader to find a {@code classpath:} directory file
-	 * @param environment to say where Grantex is
+	 * @param environment to find the web server's port
 	 */
-	public SyncCommand(DirectorySync sync, ResourceLoader resourceLoader, Environment environment) {
+	@Autowired
+	public SyncCommand(DirectorySync sync, GrantexConnection grantex, ResourceLoader resourceLoader,
+			Environment environment) {
+		this(sync, grantex, resourceLoader, environment, System.out, System.err, Terminal.standardStreams());
+	}
+
+	/**
+	 * Creates the command, printing to the given streams, for tests.
+	 * @param sync the sync service
+	 * @param grantex where Grantex is
+	 * @param resourceLoader to find a {@code classpath:} directory file
+	 * @param environment to find the web server's port
+	 * @param out where the plan and the progress go
+	 * @param err where errors go
+	 * @param terminal whether {@code out} is a terminal
+	 */
+	SyncCommand(DirectorySync sync, GrantexConnection grantex, ResourceLoader resourceLoader, Environment environment,
+			PrintStream out, PrintStream err, Terminal terminal) {
 		this.sync = sync;
+		this.grantex = grantex;
 		this.resourceLoader = resourceLoader;
 		this.environment = environment;
-		this.out = System.out;
-		this.err = System.err;
+		this.out = out;
+		this.err = err;
+		this.terminal = terminal;
 	}
 
 	@Override
 	public void run(ApplicationArguments arguments) {
-		this.exitCode = execute(arguments);
+		CountDownLatch done = new CountDownLatch(1);
+		this.running = done;
+		try {
+			this.exitCode = execute(arguments);
+		}
+		finally {
+			done.countDown();
+		}
+	}
+
+	/**
+	 * When the application closes while a sync runs (as on Ctrl+C), stops it, and waits a
+	 * few seconds at most for it to print what it made and its summary.
+	 */
+	@Override
+	public void destroy() {
+		CountDownLatch done = this.running;
+		if (done == null || done.getCount() == 0) {
+			return;
+		}
+		this.sync.stop();
+		try {
+			done.await(ChangeScheduler.STOP_GRACE.toMillis() + 2000, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Override
@@ -107,7 +164,7 @@ public class SyncCommand implements ApplicationRunner, ExitCodeGenerator {
 			this.err.println(ex.getMessage());
 			return NOTHING_DONE;
 		}
-		boolean embedded = this.environment.getProperty(EmbeddedGrantex.EMBEDDED_PROPERTY, Boolean.class, false);
+		boolean embedded = this.grantex.isEmbedded();
 		boolean dryRun = options.dryRun();
 		if (!embedded && !dryRun && options.file().equals(SyncOptions.DEFAULT_FILE)) {
 			// the sample directory would deactivate every real user it does not list
@@ -117,6 +174,8 @@ public class SyncCommand implements ApplicationRunner, ExitCodeGenerator {
 		}
 		this.out.println("Directory: " + options.file() + ", " + directory.size() + " users.");
 		this.out.println("Grantex:   " + grantex(embedded) + (dryRun ? "; dry run, nothing will be changed." : "."));
+		SyncSettings settings = new SyncSettings(dryRun, options.deleteMissing(), options.concurrency(),
+				ProgressPrinter.Style.of(this.terminal.isTerminal(), options.verbose()));
 		int status = OK;
 		for (int run = 1; run <= options.runs(); run++) {
 			if (options.runs() > 1) {
@@ -124,10 +183,13 @@ public class SyncCommand implements ApplicationRunner, ExitCodeGenerator {
 				this.out.println("== Run " + run + " of " + options.runs() + " ==");
 			}
 			try {
-				SyncReport report = this.sync.sync(directory, dryRun, options.deleteMissing(), this.out);
+				SyncReport report = this.sync.sync(directory, settings, this.out);
 				this.out.println("Summary: " + report.summary());
 				if (report.failed()) {
 					status = SOME_FAILED;
+				}
+				if (report.stopped()) {
+					break;
 				}
 			}
 			catch (ScimException ex) {
@@ -136,7 +198,7 @@ public class SyncCommand implements ApplicationRunner, ExitCodeGenerator {
 			}
 		}
 		if (status == SOME_FAILED) {
-			this.out.println("Some changes failed (see above); run again to retry them.");
+			this.out.println("Some changes failed or were not made (see above); run again to make them.");
 		}
 		if (options.server()) {
 			printServerUrls();
@@ -145,8 +207,7 @@ public class SyncCommand implements ApplicationRunner, ExitCodeGenerator {
 	}
 
 	private String grantex(boolean embedded) {
-		String baseUrl = this.environment.getProperty("grantex.base-url", ScimClient.DEFAULT_BASE_URL.toString());
-		return baseUrl + (embedded ? " (the in-process fake)" : "");
+		return this.grantex.baseUrl() + (embedded ? " (the in-process fake)" : "");
 	}
 
 	private void printServerUrls() {

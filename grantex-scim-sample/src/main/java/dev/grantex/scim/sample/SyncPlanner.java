@@ -71,7 +71,7 @@ public final class SyncPlanner {
 		for (DirectoryUser desired : directory) {
 			ScimUser current = matches.get(desired);
 			if (current == null) {
-				actions.add(new SyncAction(Kind.CREATE, desired.userName(), desired.externalId(), null, desired,
+				actions.add(new SyncAction(Kind.CREATE, desired.userName(), desired.externalId(), null, null, desired,
 						created(desired), collision(byUserName.get(desired.userName()), matched, deleteMissing)));
 				continue;
 			}
@@ -81,7 +81,7 @@ public final class SyncPlanner {
 			}
 			else {
 				actions.add(new SyncAction(Kind.REPLACE, desired.userName(), desired.externalId(), current.id(),
-						desired, changes, null));
+						current.userName(), desired, changes, null));
 			}
 		}
 		for (ScimUser user : grantex) {
@@ -89,12 +89,12 @@ public final class SyncPlanner {
 				continue;
 			}
 			if (deleteMissing) {
-				actions.add(new SyncAction(Kind.DELETE, user.userName(), user.externalId(), user.id(), null, List.of(),
-						null));
+				actions.add(new SyncAction(Kind.DELETE, user.userName(), user.externalId(), user.id(), user.userName(),
+						null, List.of(), null));
 			}
 			else if (user.active()) {
-				actions.add(new SyncAction(Kind.DEACTIVATE, user.userName(), user.externalId(), user.id(), null,
-						List.of(), null));
+				actions.add(new SyncAction(Kind.DEACTIVATE, user.userName(), user.externalId(), user.id(),
+						user.userName(), null, List.of(), null));
 			}
 			else {
 				unchanged++;
@@ -178,9 +178,9 @@ public final class SyncPlanner {
 	}
 
 	private static @Nullable String collision(@Nullable ScimUser holder, Set<ScimUser> matched, boolean deleteMissing) {
-		// a holder matched to a directory user is renamed away first (replacements come
-		// before creations); one that
-		// is not in the directory keeps its userName when deactivated
+		// a holder matched to a directory user is renamed away first (the creation waits
+		// for the rename, see ChangeScheduler); one that is not in the directory keeps
+		// its userName when deactivated
 		if (holder == null || matched.contains(holder) || deleteMissing) {
 			return null;
 		}

@@ -14,10 +14,13 @@ import dev.grantex.scim.sample.SyncAction.Kind;
  * @param dryRun whether it only planned
  * @param done how many actions of each kind succeeded; none for a dry run
  * @param failures the actions that failed, each with why
+ * @param notMade how many actions were neither made nor failed, because the sync was
+ * stopped part way
  * @param duration how long the sync took, reading included
+ * @param applying how long applying the plan took
  */
-public record SyncReport(SyncPlan plan, boolean dryRun, Map<Kind, Integer> done, List<Failure> failures,
-		Duration duration) {
+public record SyncReport(SyncPlan plan, boolean dryRun, Map<Kind, Integer> done, List<Failure> failures, int notMade,
+		Duration duration, Duration applying) {
 
 	/**
 	 * Copies the counts and failures.
@@ -45,17 +48,36 @@ public record SyncReport(SyncPlan plan, boolean dryRun, Map<Kind, Integer> done,
 	}
 
 	/**
-	 * Whether any action failed.
+	 * Whether any action failed, or was not made because the sync was stopped: running
+	 * again then has work to do.
 	 * @return {@code true} if at least one did
 	 */
 	public boolean failed() {
-		return !this.failures.isEmpty();
+		return !this.failures.isEmpty() || this.notMade > 0;
+	}
+
+	/**
+	 * Whether the sync was stopped before it had tried every action.
+	 * @return {@code true} if some were not made
+	 */
+	public boolean stopped() {
+		return this.notMade > 0;
+	}
+
+	/**
+	 * How many actions a second were applied, made or failed.
+	 * @return the rate over the time spent applying, or 0 when nothing was applied
+	 */
+	public double rate() {
+		int finished = changed() + this.failures.size();
+		long nanos = this.applying.toNanos();
+		return (finished > 0 && nanos > 0) ? finished * 1e9 / nanos : 0;
 	}
 
 	/**
 	 * Summarises the sync in one line.
 	 * @return e.g.
-	 * {@code 4 created, 1 replaced, 1 deactivated, 0 deleted, 2 unchanged, 0 failed (0.3 s).}
+	 * {@code 4 created, 1 replaced, 1 deactivated, 0 deleted, 2 unchanged, 0 failed (0.3 s, 40 changes/s).}
 	 */
 	public String summary() {
 		String took = String.format(Locale.ROOT, " (%.1f s)", this.duration.toMillis() / 1000.0);
@@ -67,9 +89,11 @@ public record SyncReport(SyncPlan plan, boolean dryRun, Map<Kind, Integer> done,
 					+ ", deactivate " + this.plan.count(Kind.DEACTIVATE) + ", delete " + this.plan.count(Kind.DELETE)
 					+ "; " + this.plan.unchanged() + " unchanged. Dry run: nothing was changed" + took + ".";
 		}
+		String notMade = (this.notMade > 0) ? ", " + this.notMade + " not made (stopped)" : "";
 		return done(Kind.CREATE) + " created, " + done(Kind.REPLACE) + " replaced, " + done(Kind.DEACTIVATE)
 				+ " deactivated, " + done(Kind.DELETE) + " deleted, " + this.plan.unchanged() + " unchanged, "
-				+ this.failures.size() + " failed" + took + ".";
+				+ this.failures.size() + " failed" + notMade
+				+ String.format(Locale.ROOT, " (%.1f s, %.0f changes/s).", this.duration.toMillis() / 1000.0, rate());
 	}
 
 	/**

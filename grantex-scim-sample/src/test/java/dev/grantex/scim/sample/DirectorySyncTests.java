@@ -1,14 +1,21 @@
 package dev.grantex.scim.sample;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 
 import dev.grantex.scim.test.FakeGrantexAccount;
 import dev.grantex.scim.test.FakeScimUser;
@@ -40,6 +47,15 @@ class DirectorySyncTests {
 	@Autowired
 	private FakeGrantexAccount grantex;
 
+	@Autowired
+	private GrantexConnection connection;
+
+	@Autowired
+	private ResourceLoader resourceLoader;
+
+	@Autowired
+	private Environment environment;
+
 	private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
 	private final PrintStream out = new PrintStream(this.printed, true, StandardCharsets.UTF_8);
@@ -56,11 +72,16 @@ class DirectorySyncTests {
 		assertThat(this.grantex.users())
 			.extracting(FakeScimUser::userName, FakeScimUser::displayName, FakeScimUser::externalId,
 					FakeScimUser::active)
-			.containsExactly(tuple("left@example.com", null, null, false),
+			.containsExactlyInAnyOrder(tuple("left@example.com", null, null, false),
 					tuple("ada@example.com", "Ada Lovelace", "e1", true),
 					tuple("grace@example.com", "Grace Hopper", "e2", true));
-		assertThat(this.grantex.users().get(1).emails().get(0).get("value").stringValue()).isEqualTo("ada@example.com");
-		assertThat(this.printed.toString(StandardCharsets.UTF_8)).contains("[1/3] created     ada@example.com");
+		assertThat(this.grantex.users()
+			.stream()
+			.filter((user) -> user.userName().equals("ada@example.com"))
+			.map((user) -> user.emails().get(0).get("value").stringValue())).containsExactly("ada@example.com");
+		assertThat(this.printed.toString(StandardCharsets.UTF_8)).contains("Applying 3 changes, 3 at a time...")
+			.containsPattern("\\[[123]/3\\] created     ada@example.com")
+			.containsPattern("\\[[123]/3\\] deactivated left@example.com");
 	}
 
 	@Test
@@ -70,7 +91,9 @@ class DirectorySyncTests {
 			.enqueue(FaultTarget.route("POST", "/scim/v2/Users"), Fault.html(502), Fault.html(502), Fault.html(502),
 					Fault.html(502));
 
-		SyncReport report = this.sync.sync(DIRECTORY, false, false, this.out);
+		// one change at a time: the four faults all go to the first creation
+		SyncReport report = this.sync.sync(DIRECTORY, new SyncSettings(false, false, 1, ProgressPrinter.Style.LINES),
+				this.out);
 
 		assertThat(report.failures()).singleElement().satisfies((failure) -> {
 			assertThat(failure.action().userName()).isEqualTo("ada@example.com");
@@ -90,6 +113,32 @@ class DirectorySyncTests {
 		assertThat(report.changed()).isZero();
 		assertThat(this.grantex.users()).extracting(FakeScimUser::userName).containsExactly("ada@example.com");
 		assertThat(this.grantex.server().requests()).extracting((request) -> request.method()).containsOnly("GET");
+	}
+
+	@Test
+	void onATerminalTheCommandShowsOneProgressLineAndWithVerboseALinePerChangeToo(@TempDir Path temp)
+			throws IOException {
+		Path file = Files.writeString(temp.resolve("hr.csv"),
+				"userName,externalId\nada@example.com,e1\ngrace@example.com,e2\nalan@example.com,e3\n");
+		ByteArrayOutputStream errors = new ByteArrayOutputStream();
+		SyncCommand command = new SyncCommand(this.sync, this.connection, this.resourceLoader, this.environment,
+				this.out, new PrintStream(errors, true, StandardCharsets.UTF_8), () -> true);
+
+		command.run(new DefaultApplicationArguments("--file=" + file, "--concurrency=2"));
+
+		assertThat(command.getExitCode()).isEqualTo(SyncCommand.OK);
+		String printed = this.printed.toString(StandardCharsets.UTF_8);
+		assertThat(printed).contains("Applying 3 changes, 2 at a time...")
+			.containsPattern("\r  3/3 changes \\(100%\\), \\d+ changes/s, ETA 0:00, 0 failed *" + System.lineSeparator()
+					+ "Summary: 3 created")
+			.doesNotContain("] created");
+		assertThat(errors.size()).isZero();
+
+		this.grantex.seedUser("left@example.com");
+		command.run(new DefaultApplicationArguments("--file=" + file, "--verbose"));
+
+		assertThat(this.printed.toString(StandardCharsets.UTF_8).substring(printed.length()))
+			.contains("[1/1] deactivated left@example.com" + System.lineSeparator() + "\r  1/1 changes (100%)");
 	}
 
 }
