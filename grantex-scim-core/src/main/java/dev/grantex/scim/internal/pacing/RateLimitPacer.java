@@ -108,6 +108,8 @@ public final class RateLimitPacer {
 	 */
 	private static final class Budget {
 
+		private static final long SECOND_NANOS = 1_000_000_000L;
+
 		private final double reserve;
 
 		private boolean known;
@@ -145,12 +147,20 @@ public final class RateLimitPacer {
 		}
 
 		synchronized void observe(RateLimit rateLimit, long nowNanos) {
+			long reportedEndNanos = nowNanos + rateLimit.resetAfter().toNanos();
+			// Grantex counts the time to the reset in whole seconds, rounded up: each
+			// answer
+			// bounds the reset from above, and the answers of one window narrow it to the
+			// moment, so that a short window is not paced as if a second longer
+			boolean sameWindow = this.known && nowNanos - this.windowEndNanos < 0
+					&& Math.abs(reportedEndNanos - this.windowEndNanos) < SECOND_NANOS;
 			if (!this.known) {
 				this.nextSlotNanos = nowNanos;
 				this.blockedUntilNanos = nowNanos;
 				this.known = true;
 			}
-			this.windowEndNanos = nowNanos + rateLimit.resetAfter().toNanos();
+			this.windowEndNanos = (sameWindow && this.windowEndNanos - reportedEndNanos < 0) ? this.windowEndNanos
+					: reportedEndNanos;
 			if (rateLimit.retryAfter() != null) {
 				this.blockedUntilNanos = nowNanos + rateLimit.retryAfter().toNanos();
 			}

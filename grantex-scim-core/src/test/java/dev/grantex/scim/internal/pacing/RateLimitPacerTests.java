@@ -42,6 +42,28 @@ class RateLimitPacerTests {
 	}
 
 	@Test
+	void answersOfOneWindowNarrowTheResetThatEachRoundsUpToASecond() {
+		RateLimitPacer pacer = new RateLimitPacer(true, 0);
+		// the window really ends 2.1 s from now; each answer rounds what is left up
+		pacer.observe(SCIM, limit(100, 0, 3, null), this.now);
+		pacer.observe(SCIM, limit(100, 0, 2, null), this.now + 2 * SECOND / 10);
+		pacer.observe(SCIM, limit(100, 0, 2, null), this.now + 5 * SECOND / 10);
+
+		// the second answer put the reset at 2.2 s at the latest, the third at 2.5 s
+		assertThat(pacer.reserve(SCIM, this.now + 5 * SECOND / 10, this.now + 60 * SECOND)).isEqualTo(17 * SECOND / 10);
+	}
+
+	@Test
+	void aLaterResetIsANewWindowOnceTheOneBeforeHasEnded() {
+		RateLimitPacer pacer = new RateLimitPacer(true, 0);
+		pacer.observe(SCIM, limit(100, 0, 2, null), this.now);
+		// past the end of that window, the next report starts a new one
+		pacer.observe(SCIM, limit(100, 0, 60, null), this.now + 2 * SECOND);
+
+		assertThat(pacer.reserve(SCIM, this.now + 2 * SECOND, this.now + 120 * SECOND)).isEqualTo(60 * SECOND);
+	}
+
+	@Test
 	void holdsRequestsUntilTheResetWhenTheBudgetIsSpent() {
 		RateLimitPacer pacer = new RateLimitPacer(true, 0);
 		pacer.observe(SCIM, limit(100, 0, 7, null), this.now);
