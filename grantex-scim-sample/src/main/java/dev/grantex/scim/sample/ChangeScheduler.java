@@ -118,7 +118,7 @@ public final class ChangeScheduler {
 		return takers;
 	}
 
-	/**
+	/*
 	 * Removes the waits of every chain that closes on itself. Each change waits for at
 	 * most one other, so following the waits from any change either ends or comes back
 	 * round; each change is followed once.
@@ -328,6 +328,12 @@ public final class ChangeScheduler {
 		return (message != null) ? message : ex.getClass().getSimpleName();
 	}
 
+	@Override
+	public String toString() {
+		return "ChangeScheduler[" + this.actions.size() + " changes, " + this.unresolved.get() + " unresolved"
+				+ (this.stopping ? ", stopping" : "") + "]";
+	}
+
 	/**
 	 * Applies one change.
 	 */
@@ -382,12 +388,6 @@ public final class ChangeScheduler {
 	 */
 	public record Outcome(int total, int attempted, int notMade, boolean stopped) {
 
-	}
-
-	@Override
-	public String toString() {
-		return "ChangeScheduler[" + this.actions.size() + " changes, " + this.unresolved.get() + " unresolved"
-				+ (this.stopping ? ", stopping" : "") + "]";
 	}
 
 }

@@ -205,7 +205,7 @@ public final class DirectoryFile {
 	 */
 	private record Row(int line, List<String> values, boolean broken) {
 
-		/**
+		/*
 		 * Reads the records with Jackson's CSV parser, which skips comment and blank
 		 * lines and reads quoted values. A quoting mistake is reported with its line, and
 		 * reading goes on after it, so that the other mistakes are reported too.
@@ -260,7 +260,7 @@ public final class DirectoryFile {
 			return rows;
 		}
 
-		/**
+		/*
 		 * A value as read: a quoted value as it is, an unquoted one trimmed of all white
 		 * space (the parser trims only ASCII spaces and control characters).
 		 */

@@ -19,7 +19,7 @@ class GrantexConnectionConfiguration {
 		return GrantexConnection.configuredOrEmbedded(environment, properties, System.out);
 	}
 
-	/**
+	/*
 	 * With connection details of its own, the auto-configuration names this bean in the
 	 * client's messages about a missing or refused credential; for a configured Grantex,
 	 * the properties that set them are what a user changes.

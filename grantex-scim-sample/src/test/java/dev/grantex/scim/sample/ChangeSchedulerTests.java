@@ -71,7 +71,7 @@ class ChangeSchedulerTests {
 		ChangeScheduler.Outcome outcome = new ChangeScheduler(this.plan).run(8, (action) -> {
 			long start = System.nanoTime();
 			mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-			sleep(action.freesUserName() != null ? 100 : 20);
+			sleep((action.freesUserName() != null) ? 100 : 20);
 			inFlight.decrementAndGet();
 			times.put(action, new long[] { start, System.nanoTime() });
 		}, results);

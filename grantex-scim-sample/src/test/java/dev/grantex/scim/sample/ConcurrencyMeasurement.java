@@ -15,7 +15,6 @@ import dev.grantex.scim.ScimClient;
 import dev.grantex.scim.test.FakeGrantexServer;
 import dev.grantex.scim.test.Fault;
 import dev.grantex.scim.test.FaultTarget;
-import dev.grantex.scim.test.RecordedRequest;
 
 /**
  * Not a test: the measurement behind {@link SyncOptions#DEFAULT_CONCURRENCY}. For each

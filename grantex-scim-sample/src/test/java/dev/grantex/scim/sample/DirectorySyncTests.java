@@ -17,12 +17,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
+import dev.grantex.scim.sample.SyncAction.Kind;
 import dev.grantex.scim.test.FakeGrantexAccount;
 import dev.grantex.scim.test.FakeScimUser;
 import dev.grantex.scim.test.Fault;
 import dev.grantex.scim.test.FaultTarget;
 import dev.grantex.scim.test.autoconfigure.AutoConfigureGrantexScimFake;
-import dev.grantex.scim.sample.SyncAction.Kind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
