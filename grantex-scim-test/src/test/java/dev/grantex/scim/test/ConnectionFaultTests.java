@@ -324,7 +324,8 @@ class ConnectionFaultTests {
 		int delayedCount = 80;
 		int otherCount = 40;
 		FaultTarget config = FaultTarget.route("GET", "/scim/v2/ServiceProviderConfig");
-		Fault slow = Fault.delayThenProcess(Duration.ofMillis(800));
+		// long enough that the others, served meanwhile, finish first even on a loaded machine
+		Fault slow = Fault.delayThenProcess(Duration.ofSeconds(3));
 		this.grantex.faults().enqueue(config, Collections.nCopies(delayedCount, slow).toArray(Fault[]::new));
 
 		List<CompletableFuture<HttpResponse<String>>> delayed = new ArrayList<>();
@@ -344,7 +345,7 @@ class ConnectionFaultTests {
 		for (CompletableFuture<HttpResponse<String>> other : others) {
 			assertThat(other.get().statusCode()).isEqualTo(200);
 		}
-		CompletableFuture.allOf(delayed.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+		CompletableFuture.allOf(delayed.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
 		for (CompletableFuture<HttpResponse<String>> late : delayed) {
 			assertThat(late.get().statusCode()).isEqualTo(200);
 		}
