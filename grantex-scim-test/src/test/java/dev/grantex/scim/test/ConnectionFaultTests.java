@@ -324,7 +324,8 @@ class ConnectionFaultTests {
 		int delayedCount = 80;
 		int otherCount = 40;
 		FaultTarget config = FaultTarget.route("GET", "/scim/v2/ServiceProviderConfig");
-		// long enough that the others, served meanwhile, finish first even on a loaded machine
+		// long enough that the others, served meanwhile, finish first even on a loaded
+		// machine
 		Fault slow = Fault.delayThenProcess(Duration.ofSeconds(3));
 		this.grantex.faults().enqueue(config, Collections.nCopies(delayedCount, slow).toArray(Fault[]::new));
 
