@@ -19,8 +19,12 @@ final class GrantexScimHttpSettings {
 
 	static HttpClientSettings of(GrantexScimProperties.Http http, @Nullable HttpClientSettings applicationSettings,
 			ObjectProvider<SslBundles> sslBundles) {
-		HttpClientSettings own = new HttpClientSettings(HttpRedirects.DONT_FOLLOW, http.connectTimeout(),
-				http.readTimeout(), sslBundle(http.ssl().bundle(), sslBundles));
+		// through the with-methods, which every supported Spring Boot has (4.1 deprecates
+		// the constructor)
+		HttpClientSettings own = HttpClientSettings.defaults()
+			.withRedirects(HttpRedirects.DONT_FOLLOW)
+			.withTimeouts(http.connectTimeout(), http.readTimeout())
+			.withSslBundle(sslBundle(http.ssl().bundle(), sslBundles));
 		return own.orElse(applicationSettings).withRedirects(HttpRedirects.DONT_FOLLOW);
 	}
 
