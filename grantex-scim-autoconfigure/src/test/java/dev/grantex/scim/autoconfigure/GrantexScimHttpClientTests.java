@@ -3,6 +3,7 @@ package dev.grantex.scim.autoconfigure;
 import java.time.Duration;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -190,13 +191,13 @@ class GrantexScimHttpClientTests {
 	void grantexHttpSettingsWinOverSpringHttpClientsAndRedirectsAreNeverFollowed() {
 		GrantexScimProperties.Http http = new GrantexScimProperties.Http(null, Duration.ofSeconds(3),
 				Duration.ofSeconds(7), 64, new GrantexScimProperties.Http.Ssl(null));
-		HttpClientSettings application = new HttpClientSettings(HttpRedirects.FOLLOW, Duration.ofSeconds(1),
-				Duration.ofSeconds(2), null);
+		HttpClientSettings application = settings(HttpRedirects.FOLLOW, Duration.ofSeconds(1), Duration.ofSeconds(2),
+				null);
 
 		HttpClientSettings settings = GrantexScimHttpSettings.of(http, application, noSslBundles());
 
-		assertThat(settings).isEqualTo(
-				new HttpClientSettings(HttpRedirects.DONT_FOLLOW, Duration.ofSeconds(3), Duration.ofSeconds(7), null));
+		assertThat(settings)
+			.isEqualTo(settings(HttpRedirects.DONT_FOLLOW, Duration.ofSeconds(3), Duration.ofSeconds(7), null));
 	}
 
 	@Test
@@ -204,13 +205,12 @@ class GrantexScimHttpClientTests {
 		GrantexScimProperties.Http http = new GrantexScimProperties.Http(null, null, null, 64,
 				new GrantexScimProperties.Http.Ssl(null));
 		SslBundle bundle = mock(SslBundle.class);
-		HttpClientSettings application = new HttpClientSettings(null, Duration.ofSeconds(1), Duration.ofSeconds(2),
-				bundle);
+		HttpClientSettings application = settings(null, Duration.ofSeconds(1), Duration.ofSeconds(2), bundle);
 
 		HttpClientSettings settings = GrantexScimHttpSettings.of(http, application, noSslBundles());
 
-		assertThat(settings).isEqualTo(new HttpClientSettings(HttpRedirects.DONT_FOLLOW, Duration.ofSeconds(1),
-				Duration.ofSeconds(2), bundle));
+		assertThat(settings)
+			.isEqualTo(settings(HttpRedirects.DONT_FOLLOW, Duration.ofSeconds(1), Duration.ofSeconds(2), bundle));
 	}
 
 	@Test
@@ -240,6 +240,14 @@ class GrantexScimHttpClientTests {
 					new GrantexScimProperties.Http.Ssl("grantex-ca")), null, noSslBundles()))
 			.withMessage("grantex.http.ssl.bundle is 'grantex-ca', but this application has no SSL bundles: define "
 					+ "it under spring.ssl.bundle.*");
+	}
+
+	/** Built through the with-methods: Spring Boot 4.1 deprecates the constructor. */
+	private static HttpClientSettings settings(@Nullable HttpRedirects redirects, Duration connectTimeout,
+			Duration readTimeout, @Nullable SslBundle sslBundle) {
+		HttpClientSettings settings = HttpClientSettings.defaults().withTimeouts(connectTimeout, readTimeout);
+		settings = (redirects != null) ? settings.withRedirects(redirects) : settings;
+		return (sslBundle != null) ? settings.withSslBundle(sslBundle) : settings;
 	}
 
 	private static ObjectProvider<SslBundles> noSslBundles() {
