@@ -178,8 +178,9 @@ final class Report {
 			.append(" starts of each kind in one JVM after warm-up, alternating `grantex.enabled`. A start is "
 					+ "`SpringApplication.run` and getting the `ScimClient` bean, if any.\n\n");
 		this.out.append("| application | start, median (ms) | its thread's CPU, median (ms) "
-				+ "| whole JVM, median (ms) | classes loaded | bean definitions |\n");
-		this.out.append("|---|---:|---:|---:|---:|---:|\n");
+				+ "| of the start, getting the client (ms) | whole JVM, median (ms) | classes loaded "
+				+ "| bean definitions |\n");
+		this.out.append("|---|---:|---:|---:|---:|---:|---:|\n");
 		startRow("cold, `spring-boot-starter` only (no HTTP client)", without);
 		startRow("cold, with `grantex-scim-spring-boot-starter`", with);
 		difference("**cold: added by the starter**", with, without);
@@ -206,6 +207,7 @@ final class Report {
 
 	private void startRow(String name, StartupHarness.Starts starts) {
 		row(name, number(starts.medianContextMillis()), number(starts.medianCpuMillis()),
+				number(starts.medianClientMillis()),
 				starts.processMillis().isEmpty() ? "" : number(starts.medianProcessMillis()),
 				number(starts.medianClasses()), Integer.toString(starts.beans()));
 	}
@@ -213,6 +215,7 @@ final class Report {
 	private void difference(String name, StartupHarness.Starts with, StartupHarness.Starts without) {
 		row(name, "**" + number(with.medianContextMillis() - without.medianContextMillis()) + "**",
 				"**" + number(with.medianCpuMillis() - without.medianCpuMillis()) + "**",
+				number(with.medianClientMillis() - without.medianClientMillis()),
 				with.processMillis().isEmpty() ? ""
 						: "**" + number(with.medianProcessMillis() - without.medianProcessMillis()) + "**",
 				number(with.medianClasses() - without.medianClasses()),

@@ -78,14 +78,16 @@ public class StartupApp {
 		try (ConfigurableApplicationContext context = application.run()) {
 			Class<?> clientType = forName(SCIM_CLIENT);
 			boolean client = false;
+			long clientStart = System.nanoTime();
 			if (clientType != null && context.getBeanNamesForType(clientType).length > 0) {
 				context.getBean(clientType);
 				client = true;
 			}
+			long clientNanos = System.nanoTime() - clientStart;
 			long nanos = System.nanoTime() - start;
 			long cpuNanos = THREADS.getCurrentThreadCpuTime() - cpu;
-			System.out.println(MARKER + " nanos=" + nanos + " cpu=" + cpuNanos + " classes="
-					+ ManagementFactory.getClassLoadingMXBean().getLoadedClassCount() + " beans="
+			System.out.println(MARKER + " nanos=" + nanos + " cpu=" + cpuNanos + " clientNanos=" + clientNanos
+					+ " classes=" + ManagementFactory.getClassLoadingMXBean().getLoadedClassCount() + " beans="
 					+ context.getBeanDefinitionCount() + " scimClient=" + client + " present="
 					+ String.join(",", present()));
 		}
