@@ -10,9 +10,12 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
@@ -29,11 +32,22 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code POST /scim/v2/Users}: 201 and the user;</li>
  * <li>{@code GET /scim/v2/Users?startIndex=…&count=…}: the prepared page of 100 users for
  * {@code count=100}, else of 200, with {@code totalResults} as configured; an empty page
- * past the end;</li>
+ * past the end. The users' ids end in the number of their place in the list (the last
+ * seven characters of each id overwritten in place, in a copy of the page that each
+ * connection keeps), so that every page holds other users than the one before, as a
+ * client that checks that its paging advances requires;</li>
  * <li>anything else: 404.</li>
  * </ul>
  * Every answer carries Grantex's headers ({@code content-type}, the three
- * {@code x-ratelimit-*}, {@code cache-control}).
+ * {@code x-ratelimit-*}, {@code cache-control}). The rate limit it announces is a billion
+ * requests a minute, of which all but one are left: the client paces itself by these
+ * headers, and spaces its requests 60 ns apart under this budget (12 ms under the real
+ * one), so that what is measured is the cost of pacing, not its waits.
+ *
+ * <p>
+ * It serves any number of connections at once, each on a thread of its own (64 client
+ * threads each with a connection of their own: 64 server threads), with a listen backlog
+ * of 128 so that 64 connecting at once are not refused.
  */
 final class CannedServer implements AutoCloseable {
 
@@ -43,9 +57,9 @@ final class CannedServer implements AutoCloseable {
 
 	private final byte[] created;
 
-	private final byte[] page100;
+	private final Page page100;
 
-	private final byte[] page200;
+	private final Page page200;
 
 	private final byte[] emptyPage;
 
@@ -59,6 +73,10 @@ final class CannedServer implements AutoCloseable {
 
 	private final AtomicInteger connections = new AtomicInteger();
 
+	private final Map<String, String> heads = new ConcurrentHashMap<>();
+
+	private volatile boolean captureHeads;
+
 	/**
 	 * Starts a server answering with the given fixtures.
 	 * @param fixtures the bodies
@@ -69,8 +87,8 @@ final class CannedServer implements AutoCloseable {
 		this.totalResults = totalResults;
 		this.user = response(200, fixtures.user());
 		this.created = response(201, fixtures.user());
-		this.page100 = response(200, WireFixtures.withTotal(fixtures.page100(), totalResults));
-		this.page200 = response(200, WireFixtures.withTotal(fixtures.page200(), totalResults));
+		this.page100 = new Page(response(200, WireFixtures.withTotal(fixtures.page100(), totalResults)));
+		this.page200 = new Page(response(200, WireFixtures.withTotal(fixtures.page200(), totalResults)));
 		this.emptyPage = response(200,
 				("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"]," + "\"totalResults\":"
 						+ totalResults + ",\"startIndex\":" + (totalResults + 1)
@@ -80,7 +98,7 @@ final class CannedServer implements AutoCloseable {
 				+ "\"detail\":\"Not found\",\"status\":404}")
 			.getBytes(StandardCharsets.UTF_8));
 		this.serverSocket = new ServerSocket();
-		this.serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+		this.serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
 		this.acceptor = new Thread(this::acceptLoop, "canned-server-acceptor");
 		this.acceptor.setDaemon(true);
 		this.acceptor.start();
@@ -89,6 +107,24 @@ final class CannedServer implements AutoCloseable {
 	/** How many connections were accepted: a client that pools connections opens few. */
 	int connections() {
 		return this.connections.get();
+	}
+
+	/**
+	 * Starts or stops keeping the head of the latest request of each method, for
+	 * {@link #heads()}.
+	 * @param capture whether to keep them
+	 */
+	void captureHeads(boolean capture) {
+		this.captureHeads = capture;
+	}
+
+	/**
+	 * The head of the latest request of each method since {@link #captureHeads} was
+	 * turned on, as received (its lines joined by {@code \n}).
+	 * @return method to head
+	 */
+	Map<String, String> heads() {
+		return Map.copyOf(this.heads);
 	}
 
 	URI baseUrl() {
@@ -101,8 +137,8 @@ final class CannedServer implements AutoCloseable {
 			case 201 -> "Created";
 			default -> "Not Found";
 		};
-		byte[] head = ("HTTP/1.1 " + status + " " + reason + "\r\n" + "x-ratelimit-limit: 5000\r\n"
-				+ "x-ratelimit-remaining: 4999\r\n" + "x-ratelimit-reset: 60\r\n"
+		byte[] head = ("HTTP/1.1 " + status + " " + reason + "\r\n" + "x-ratelimit-limit: 1000000000\r\n"
+				+ "x-ratelimit-remaining: 999999999\r\n" + "x-ratelimit-reset: 60\r\n"
 				+ "content-type: application/json; charset=utf-8\r\n" + "cache-control: no-store\r\n"
 				+ "content-length: " + body.length + "\r\n\r\n")
 			.getBytes(StandardCharsets.US_ASCII);
@@ -133,9 +169,13 @@ final class CannedServer implements AutoCloseable {
 	private void serve(Socket socket) {
 		try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
 			RequestReader reader = new RequestReader(in);
-			while (reader.readHead()) {
+			Map<Page, byte[]> pages = new HashMap<>(4);
+			while (reader.readHead(this.captureHeads)) {
+				if (this.captureHeads) {
+					this.heads.put(reader.method, reader.head.toString());
+				}
 				reader.skipBody();
-				out.write(answer(reader.method, reader.target));
+				out.write(answer(reader.method, reader.target, pages));
 				out.flush();
 			}
 		}
@@ -149,7 +189,7 @@ final class CannedServer implements AutoCloseable {
 		}
 	}
 
-	private byte[] answer(String method, String target) {
+	private byte[] answer(String method, String target, Map<Page, byte[]> pages) {
 		if (!target.startsWith("/scim/v2/Users")) {
 			return this.notFound;
 		}
@@ -162,7 +202,8 @@ final class CannedServer implements AutoCloseable {
 			if (startIndex > this.totalResults) {
 				return this.emptyPage;
 			}
-			return "100".equals(parameters.get("count")) ? this.page100 : this.page200;
+			Page page = "100".equals(parameters.get("count")) ? this.page100 : this.page200;
+			return page.numbered(pages.computeIfAbsent(page, Page::copy), startIndex);
 		}
 		if (collection && method.equals("POST")) {
 			return this.created;
@@ -190,6 +231,68 @@ final class CannedServer implements AutoCloseable {
 		this.serverSocket.close();
 	}
 
+	/**
+	 * A prepared page whose users' ids are numbered by their place in the list: the
+	 * offsets of the last characters of each id, and a method that writes the numbers
+	 * into a copy.
+	 */
+	private static final class Page {
+
+		private static final byte[] ID = "\"id\":\"".getBytes(StandardCharsets.US_ASCII);
+
+		private static final byte[] DIGITS = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".getBytes(StandardCharsets.US_ASCII);
+
+		private static final int NUMBER_LENGTH = 7;
+
+		private final byte[] template;
+
+		private final int[] idEnds;
+
+		Page(byte[] template) {
+			this.template = template;
+			List<Integer> ends = new ArrayList<>();
+			for (int i = 0; i + ID.length < template.length; i++) {
+				if (startsWith(template, i, ID)) {
+					int end = i + ID.length;
+					while (template[end] != '"') {
+						end++;
+					}
+					if (end - (i + ID.length) < NUMBER_LENGTH) {
+						throw new IllegalStateException("An id shorter than " + NUMBER_LENGTH + " characters");
+					}
+					ends.add(end);
+				}
+			}
+			this.idEnds = ends.stream().mapToInt(Integer::intValue).toArray();
+		}
+
+		byte[] copy() {
+			return this.template.clone();
+		}
+
+		/** Writes the ids of the users from {@code startIndex} on into {@code copy}. */
+		byte[] numbered(byte[] copy, int startIndex) {
+			for (int i = 0; i < this.idEnds.length; i++) {
+				long number = (long) startIndex + i;
+				for (int at = this.idEnds[i] - 1; at >= this.idEnds[i] - NUMBER_LENGTH; at--) {
+					copy[at] = DIGITS[(int) (number & 31)];
+					number >>>= 5;
+				}
+			}
+			return copy;
+		}
+
+		private static boolean startsWith(byte[] bytes, int offset, byte[] prefix) {
+			for (int i = 0; i < prefix.length; i++) {
+				if (bytes[offset + i] != prefix[i]) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+	}
+
 	/** Reads request heads and bodies (Content-Length or chunked) off one connection. */
 	private static final class RequestReader {
 
@@ -209,12 +312,18 @@ final class CannedServer implements AutoCloseable {
 
 		private boolean chunked;
 
+		final StringBuilder head = new StringBuilder();
+
 		RequestReader(InputStream in) {
 			this.in = in;
 		}
 
-		/** Reads the next request head; {@code false} at the end of the connection. */
-		boolean readHead() throws IOException {
+		/**
+		 * Reads the next request head; {@code false} at the end of the connection.
+		 * @param keep whether to keep the head's lines in {@link #head}
+		 */
+		boolean readHead(boolean keep) throws IOException {
+			this.head.setLength(0);
 			String requestLine = readLine();
 			while (requestLine != null && requestLine.isEmpty()) {
 				requestLine = readLine();
@@ -228,8 +337,14 @@ final class CannedServer implements AutoCloseable {
 			this.target = requestLine.substring(firstSpace + 1, secondSpace);
 			this.contentLength = 0;
 			this.chunked = false;
+			if (keep) {
+				this.head.append(requestLine);
+			}
 			String line;
 			while ((line = readLine()) != null && !line.isEmpty()) {
+				if (keep) {
+					this.head.append('\n').append(line);
+				}
 				int colon = line.indexOf(':');
 				if (colon <= 0) {
 					continue;

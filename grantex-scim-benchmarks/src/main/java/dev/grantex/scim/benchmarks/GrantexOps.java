@@ -1,14 +1,12 @@
 package dev.grantex.scim.benchmarks;
 
-import java.net.URI;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.grantex.scim.ScimClient;
 import dev.grantex.scim.model.CreateScimUserParams;
@@ -17,10 +15,10 @@ import dev.grantex.scim.model.ScimEmail;
 import dev.grantex.scim.model.ScimUser;
 
 /**
- * This project's client, built as an application would build it: defaults (retry on),
- * with either no observation registry ({@code ObservationRegistry.NOOP}) or one backed by
- * a {@link SimpleMeterRegistry}, as Spring Boot wires it (every operation then times
- * {@code grantex.scim.client.operation} and every attempt {@code http.client.requests}).
+ * This project's client, as users get it: {@code bean}, the {@link ScimClient} bean of
+ * {@link BeanApplication} (the starter with default settings); {@code bean-jdk}, the same
+ * with {@code grantex.http.factory=jdk} (the JDK {@code HttpClient}, the fallback without
+ * Apache HttpClient); {@code builder}, {@code ScimClient.builder()} with defaults.
  */
 final class GrantexOps implements ScimOps {
 
@@ -28,34 +26,36 @@ final class GrantexOps implements ScimOps {
 
 	private final ScimClient client;
 
+	private final @Nullable ConfigurableApplicationContext context;
+
 	private final String userId;
 
-	private GrantexOps(ScimClient client, String userId) {
+	private GrantexOps(ScimClient client, @Nullable ConfigurableApplicationContext context, String userId) {
 		this.client = client;
+		this.context = context;
 		this.userId = userId;
 	}
 
-	static GrantexOps plain(URI baseUrl, String scimToken, String userId) {
-		return new GrantexOps(ScimClient.builder().baseUrl(baseUrl).scimToken(scimToken).build(), userId);
+	/**
+	 * The bean of a started {@link BeanApplication}.
+	 * @param target the server
+	 * @param extra properties besides the connection's, none for the defaults
+	 * @return the client
+	 */
+	static GrantexOps bean(Target target, Map<String, Object> extra) {
+		ConfigurableApplicationContext context = BeanApplication.start(target, extra);
+		return new GrantexOps(context.getBean(ScimClient.class), context, target.userId);
 	}
 
 	/**
-	 * With the request factory given: a transport other than the default JDK client,
-	 * still without observation.
+	 * {@code ScimClient.builder()} with the connection and nothing else.
+	 * @param target the server
+	 * @return the client
 	 */
-	static GrantexOps over(ClientHttpRequestFactory requestFactory, URI baseUrl, String scimToken, String userId) {
+	static GrantexOps builder(Target target) {
 		return new GrantexOps(
-				ScimClient.builder().baseUrl(baseUrl).scimToken(scimToken).requestFactory(requestFactory).build(),
-				userId);
-	}
-
-	static GrantexOps observed(URI baseUrl, String scimToken, String userId) {
-		SimpleMeterRegistry meters = new SimpleMeterRegistry();
-		ObservationRegistry observations = ObservationRegistry.create();
-		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
-		return new GrantexOps(
-				ScimClient.builder().baseUrl(baseUrl).scimToken(scimToken).observationRegistry(observations).build(),
-				userId);
+				ScimClient.builder().baseUrl(target.baseUrl).scimToken(target.scimToken).apiKey(target.apiKey).build(),
+				null, target.userId);
 	}
 
 	@Override
@@ -97,6 +97,12 @@ final class GrantexOps implements ScimOps {
 
 	@Override
 	public void close() {
+		if (this.context != null) {
+			this.context.close();
+		}
+		else {
+			this.client.close();
+		}
 	}
 
 }

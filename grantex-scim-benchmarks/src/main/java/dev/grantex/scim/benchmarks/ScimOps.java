@@ -1,11 +1,8 @@
 package dev.grantex.scim.benchmarks;
 
-import java.net.URI;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
-
-import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 
 /**
  * The benchmarked operations, done by one of the clients compared: the same requests on
@@ -13,24 +10,39 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
  */
 interface ScimOps extends AutoCloseable {
 
-	/** {@code GET /scim/v2/Users/{id}}. */
+	/** Users a page when streaming, as {@code streamUsers()} pages by default. */
+	int STREAM_PAGE_SIZE = 100;
+
+	/**
+	 * {@code GET /scim/v2/Users/{id}}.
+	 * @return the user
+	 */
 	Object getUser();
 
-	/** {@code GET /scim/v2/Users?startIndex=1&count=200}. */
+	/**
+	 * {@code GET /scim/v2/Users?startIndex=1&count=200}.
+	 * @return the page
+	 */
 	Object listUsers();
 
 	/**
 	 * {@code POST /scim/v2/Users} of a user with display name, external id and one work
 	 * email.
+	 * @param n makes the user name unique
+	 * @return the user created
 	 */
 	Object createUser(int n);
 
-	/** {@code PATCH /scim/v2/Users/{id}}: replace {@code active} with {@code false}. */
+	/**
+	 * {@code PATCH /scim/v2/Users/{id}}: replace {@code active} with {@code false}.
+	 * @return the user
+	 */
 	Object updateUser();
 
 	/**
 	 * Every user, page by page ({@value #STREAM_PAGE_SIZE} a page, as
 	 * {@code streamUsers()} pages), each given to {@code sink}.
+	 * @param sink takes each user
 	 * @return how many users were read
 	 */
 	long streamUsers(Consumer<Object> sink);
@@ -38,28 +50,42 @@ interface ScimOps extends AutoCloseable {
 	@Override
 	void close();
 
-	int STREAM_PAGE_SIZE = 100;
-
 	/**
 	 * The benchmarked clients, by the name used in the benchmarks' {@code client}
 	 * parameter.
+	 * @param client the name
+	 * @param target the server
+	 * @return the client, ready
 	 */
-	static ScimOps create(String client, URI baseUrl, String scimToken, String userId) {
+	static ScimOps create(String client, Target target) {
 		return switch (client) {
-			case "floor" -> new FloorOps(baseUrl, scimToken, userId);
-			case "grantex" -> GrantexOps.plain(baseUrl, scimToken, userId);
-			case "grantex-observed" -> GrantexOps.observed(baseUrl, scimToken, userId);
-			case "grantex-apache" ->
-				GrantexOps.over(new HttpComponentsClientHttpRequestFactory(), baseUrl, scimToken, userId);
-			case "grantex-urlconnection" ->
-				GrantexOps.over(new SimpleClientHttpRequestFactory(), baseUrl, scimToken, userId);
-			case "unboundid" -> new UnboundIdOps(baseUrl, scimToken, userId);
+			case "raw" -> new RawOps(target.baseUrl, target.scimToken, target.userId);
+			case "restclient-apache" -> new RestClientApacheOps(target.baseUrl, target.scimToken, target.userId);
+			case "bean" -> GrantexOps.bean(target, Map.of());
+			case "bean-jdk" -> GrantexOps.bean(target, Map.of("grantex.http.factory", "jdk"));
+			case "builder" -> GrantexOps.builder(target);
+			case "unboundid" -> new UnboundIdOps(target.baseUrl, target.scimToken, target.userId);
 			default -> throw new IllegalArgumentException("Unknown client " + client);
 		};
 	}
 
+	/**
+	 * The user name of the {@code n}th user created.
+	 * @param n the number
+	 * @return the user name
+	 */
 	static String userName(int n) {
 		return String.format(Locale.ROOT, "bench%09d@example.com", n);
+	}
+
+	/**
+	 * Whether the client reads the conformant {@code emails} array only (UnboundID's
+	 * typed reading fails on Grantex's string).
+	 * @param client the name
+	 * @return {@code true} for UnboundID
+	 */
+	static boolean needsEmailsAsArray(String client) {
+		return client.equals("unboundid");
 	}
 
 }

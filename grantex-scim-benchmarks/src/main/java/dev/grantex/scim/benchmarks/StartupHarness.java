@@ -1,54 +1,25 @@
 package dev.grantex.scim.benchmarks;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Measures what the starter adds to the start of an application context:
- * {@link StartupApp} is started many times, each in a fresh JVM, alternately with the
- * class path of this module (the starter, its Grantex jars and Boot's {@code RestClient}
- * support) and the same class path without the Grantex jars (core, auto-configuration,
- * starter), which is an application with Boot's {@code RestClient} support and no Grantex
- * (Apache HttpClient, which the operation benchmarks use, is left off both, so that Boot
- * picks its default, the JDK client); then both again with an application that builds a
- * {@code RestClient} of its own (see {@link StartupApp#APPLICATION_CLIENT}). The first
- * two starts of each kind warm the file cache and are dropped; the medians of the rest
- * are compared.
+ * {@link StartupApp} is started many times, each in a fresh JVM, alternately with two
+ * class paths (see {@link ClassPaths}): <em>with</em>, Spring Boot's
+ * {@code spring-boot-starter} and {@code grantex-scim-spring-boot-starter} with what they
+ * bring (Apache HttpClient 5 among it); <em>without</em>, {@code spring-boot-starter}
+ * alone, an application with no HTTP client at all: no Grantex jar, no
+ * {@code spring-web}, no {@code httpclient5}. Each child reports the HTTP clients it can
+ * see, and the harness checks them. The first two starts of each kind warm the file cache
+ * and are dropped; the medians of the rest are compared. Then {@value #WARM_STARTS}
+ * starts in one JVM with the <em>with</em> class path, alternating
+ * {@code grantex.enabled}, the first {@value #WARM_DISCARDED} dropped.
  */
 final class StartupHarness {
-
-	/** The figures of one kind of start. */
-	record Starts(String name, List<Double> contextMillis, List<Double> cpuMillis, List<Double> processMillis,
-			int beans, boolean scimClient) {
-
-		double medianContextMillis() {
-			return Report.median(this.contextMillis);
-		}
-
-		double medianCpuMillis() {
-			return Report.median(this.cpuMillis);
-		}
-
-		double medianProcessMillis() {
-			return Report.median(this.processMillis);
-		}
-
-	}
-
-	/**
-	 * The figures: starts in fresh JVMs with and without the Grantex jars, and starts in
-	 * one warm JVM with the auto-configuration on and off.
-	 */
-	record Result(Starts with, Starts without, Starts withAppClient, Starts withoutAppClient, Starts warmWith,
-			Starts warmWithout) {
-	}
 
 	private static final int WARM_STARTS = 200;
 
@@ -56,66 +27,45 @@ final class StartupHarness {
 
 	private static final int DISCARDED = 2;
 
+	private static final String WITH_SEES = "grantex,httpclient5,spring-web";
+
+	private static final String WITHOUT_SEES = "";
+
 	private StartupHarness() {
 	}
 
+	/**
+	 * Runs every start.
+	 * @param starts the measured cold starts of each kind
+	 * @return the figures
+	 */
 	static Result run(int starts) throws IOException, InterruptedException {
-		// Apache HttpClient is here for the operation benchmarks; left on, Boot would
-		// pick it over its default, the JDK
-		// client, which an application gets unless it adds httpclient5
-		String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-			.filter((entry) -> !isApacheHttpClient(entry))
-			.collect(Collectors.joining(File.pathSeparator));
-		String withoutGrantex = Arrays.stream(classPath.split(File.pathSeparator))
-			.filter((entry) -> !isGrantexClient(entry))
-			.collect(Collectors.joining(File.pathSeparator));
-		if (withoutGrantex.equals(classPath)) {
-			throw new IllegalStateException("No Grantex jar on the class path to leave out: " + classPath);
+		String with = ClassPaths.of(List.of(ClassPaths.BOOT, ClassPaths.STARTER));
+		String without = ClassPaths.of(List.of(ClassPaths.BOOT));
+		Sample withStarter = new Sample("cold, with the starter", with, WITH_SEES);
+		Sample withoutStarter = new Sample("cold, without the Grantex jars and httpclient5", without, WITHOUT_SEES);
+		for (int i = 0; i < starts + DISCARDED; i++) {
+			boolean keep = i >= DISCARDED;
+			// alternating which goes first, so that neither always follows the other
+			Sample first = (i % 2 == 0) ? withStarter : withoutStarter;
+			Sample second = (first == withStarter) ? withoutStarter : withStarter;
+			first.start(keep);
+			second.start(keep);
 		}
-		Sample with = new Sample("with the starter", classPath, false);
-		Sample without = new Sample("without", withoutGrantex, false);
-		alternate(starts, with, without);
-		Sample withAppClient = new Sample("with the starter and a RestClient of the application's", classPath, true);
-		Sample withoutAppClient = new Sample("with a RestClient of the application's", withoutGrantex, true);
-		alternate(starts, withAppClient, withoutAppClient);
-		Sample warmWith = new Sample("warm JVM, grantex.enabled=true", classPath, false);
-		Sample warmWithout = new Sample("warm JVM, grantex.enabled=false", classPath, false);
-		warm(classPath, warmWith, warmWithout);
-		Result result = new Result(with.result(), without.result(), withAppClient.result(), withoutAppClient.result(),
-				warmWith.result(), warmWithout.result());
-		if (!result.with().scimClient() || result.without().scimClient() || !result.withAppClient().scimClient()
-				|| result.withoutAppClient().scimClient() || !result.warmWith().scimClient()
+		Sample warmWith = new Sample("warm, grantex.enabled=true", with, WITH_SEES);
+		Sample warmWithout = new Sample("warm, grantex.enabled=false", with, WITH_SEES);
+		warm(with, warmWith, warmWithout);
+		Result result = new Result(withStarter.result(), withoutStarter.result(), warmWith.result(),
+				warmWithout.result(), ClassPaths.artifacts(with), ClassPaths.artifacts(without));
+		if (!result.with().scimClient() || result.without().scimClient() || !result.warmWith().scimClient()
 				|| result.warmWithout().scimClient()) {
 			throw new IllegalStateException("Expected a ScimClient with the starter only: " + result);
 		}
 		return result;
 	}
 
-	/**
-	 * Starts each kind in a fresh JVM, alternating which goes first so that neither
-	 * always follows the other.
-	 */
-	private static void alternate(int starts, Sample one, Sample other) throws IOException, InterruptedException {
-		for (int i = 0; i < starts + DISCARDED; i++) {
-			boolean keep = i >= DISCARDED;
-			if (i % 2 == 0) {
-				one.start(keep);
-				other.start(keep);
-			}
-			else {
-				other.start(keep);
-				one.start(keep);
-			}
-		}
-	}
-
-	/**
-	 * {@value #WARM_STARTS} starts in one JVM, alternating; the first
-	 * {@value #WARM_DISCARDED} warm it up.
-	 */
 	private static void warm(String classPath, Sample with, Sample without) throws IOException, InterruptedException {
-		Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-		Process process = new ProcessBuilder(java.toString(), "-cp", classPath, StartupApp.class.getName(), "warm",
+		Process process = new ProcessBuilder(java(), "-cp", classPath, StartupApp.class.getName(), "warm",
 				Integer.toString(WARM_STARTS))
 			.redirectErrorStream(true)
 			.start();
@@ -131,47 +81,99 @@ final class StartupHarness {
 		}
 	}
 
-	private static boolean isApacheHttpClient(String entry) {
-		String normalised = entry.replace('\\', '/');
-		return normalised.contains("/httpclient5-") || normalised.contains("/httpcore5-");
+	private static String java() {
+		return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
 	}
 
-	private static boolean isGrantexClient(String entry) {
-		String normalised = entry.replace('\\', '/');
-		return normalised.contains("grantex-scim-core") || normalised.contains("grantex-scim-autoconfigure")
-				|| normalised.contains("grantex-scim-spring-boot-starter");
+	/**
+	 * The figures of one kind of start.
+	 *
+	 * @param name what was started
+	 * @param contextMillis each start's {@code SpringApplication.run} (and getting the
+	 * client), wall clock
+	 * @param cpuMillis the same, CPU time of the starting thread
+	 * @param clientMillis of the start, getting the {@code ScimClient} bean (creating
+	 * it), wall clock
+	 * @param processMillis each cold start's whole JVM, from launch to exit
+	 * @param classes each start's classes loaded
+	 * @param beans the bean definitions
+	 * @param scimClient whether there was a {@code ScimClient}
+	 * @param present the HTTP clients on the class path
+	 */
+	record Starts(String name, List<Double> contextMillis, List<Double> cpuMillis, List<Double> clientMillis,
+			List<Double> processMillis, List<Double> classes, int beans, boolean scimClient, String present) {
+
+		double medianContextMillis() {
+			return Report.median(this.contextMillis);
+		}
+
+		double medianCpuMillis() {
+			return Report.median(this.cpuMillis);
+		}
+
+		double medianClientMillis() {
+			return Report.median(this.clientMillis);
+		}
+
+		double medianProcessMillis() {
+			return Report.median(this.processMillis);
+		}
+
+		double medianClasses() {
+			return Report.median(this.classes);
+		}
+
 	}
 
+	/**
+	 * The figures: starts in fresh JVMs with and without the starter, and starts in one
+	 * warm JVM with the auto-configuration on and off, and the two class paths.
+	 *
+	 * @param with cold, with the starter
+	 * @param without cold, without
+	 * @param warmWith warm, on
+	 * @param warmWithout warm, off
+	 * @param withArtifacts the class path with the starter
+	 * @param withoutArtifacts the class path without
+	 */
+	record Result(Starts with, Starts without, Starts warmWith, Starts warmWithout, List<String> withArtifacts,
+			List<String> withoutArtifacts) {
+	}
+
+	/** One kind of start, and the figures gathered. */
 	private static final class Sample {
 
 		private final String name;
 
 		private final String classPath;
 
-		private final boolean applicationClient;
+		private final String sees;
 
 		private final List<Double> contextMillis = new ArrayList<>();
 
 		private final List<Double> cpuMillis = new ArrayList<>();
 
+		private final List<Double> clientMillis = new ArrayList<>();
+
 		private final List<Double> processMillis = new ArrayList<>();
+
+		private final List<Double> classes = new ArrayList<>();
 
 		private int beans;
 
 		private boolean scimClient;
 
-		Sample(String name, String classPath, boolean applicationClient) {
+		private String present = "";
+
+		Sample(String name, String classPath, String sees) {
 			this.name = name;
 			this.classPath = classPath;
-			this.applicationClient = applicationClient;
+			this.sees = sees;
 		}
 
 		void start(boolean keep) throws IOException, InterruptedException {
-			Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
 			long begin = System.nanoTime();
-			Process process = new ProcessBuilder(java.toString(),
-					"-D" + StartupApp.APPLICATION_CLIENT + "=" + this.applicationClient, "-cp", this.classPath,
-					StartupApp.class.getName())
+			Process process = new ProcessBuilder(java(), "-cp", this.classPath, StartupApp.class.getName())
 				.redirectErrorStream(true)
 				.start();
 			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -193,11 +195,18 @@ final class StartupHarness {
 				switch (pair[0]) {
 					case "nanos" -> this.contextMillis.add(Long.parseLong(pair[1]) / 1e6);
 					case "cpu" -> this.cpuMillis.add(Long.parseLong(pair[1]) / 1e6);
+					case "clientNanos" -> this.clientMillis.add(Long.parseLong(pair[1]) / 1e6);
+					case "classes" -> this.classes.add(Double.parseDouble(pair[1]));
 					case "beans" -> this.beans = Integer.parseInt(pair[1]);
 					case "scimClient" -> this.scimClient = Boolean.parseBoolean(pair[1]);
+					case "present" -> this.present = (pair.length > 1) ? pair[1] : "";
 					default -> {
 					}
 				}
+			}
+			if (!this.present.equals(this.sees)) {
+				throw new IllegalStateException("A start " + this.name + " saw the HTTP clients [" + this.present
+						+ "], not [" + this.sees + "]: the class path is not the one intended");
 			}
 			if (processMillis >= 0) {
 				this.processMillis.add(processMillis);
@@ -206,7 +215,8 @@ final class StartupHarness {
 
 		Starts result() {
 			return new Starts(this.name, List.copyOf(this.contextMillis), List.copyOf(this.cpuMillis),
-					List.copyOf(this.processMillis), this.beans, this.scimClient);
+					List.copyOf(this.clientMillis), List.copyOf(this.processMillis), List.copyOf(this.classes),
+					this.beans, this.scimClient, this.present);
 		}
 
 	}

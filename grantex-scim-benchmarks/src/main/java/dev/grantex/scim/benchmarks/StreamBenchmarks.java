@@ -1,6 +1,5 @@
 package dev.grantex.scim.benchmarks;
 
-import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,8 +19,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Every one of 100,000 users, page by page (100 a page, 1,000 requests), in a JVM of 64
- * MB heap: {@code streamUsers()} against a hand-written pager on the floor client and on
- * the UnboundID client. The canned server serves its prepared page of 100 users with
+ * MB heap: the bean's {@code streamUsers()} against a hand-written pager on each floor
+ * and on UnboundID. The canned server serves its prepared page of 100 users with
  * {@code totalResults} 100,000 for every page.
  */
 @State(Scope.Benchmark)
@@ -35,8 +34,8 @@ public class StreamBenchmarks {
 	static final int TOTAL_USERS = 100_000;
 
 	/** The client; see {@link ScimOps#create}. */
-	@Param({ "floor", "grantex", "grantex-observed", "grantex-apache", "grantex-urlconnection", "unboundid" })
-	public String client = "floor";
+	@Param({ "raw", "restclient-apache", "bean", "unboundid" })
+	public String client = "raw";
 
 	private Target target;
 
@@ -44,12 +43,12 @@ public class StreamBenchmarks {
 
 	@Setup(Level.Trial)
 	public void start() {
-		this.target = Target.start("canned", this.client.equals("unboundid"), TOTAL_USERS);
-		this.ops = ScimOps.create(this.client, this.target.baseUrl, this.target.scimToken, this.target.userId);
+		this.target = Target.start("canned", ScimOps.needsEmailsAsArray(this.client), TOTAL_USERS);
+		this.ops = ScimOps.create(this.client, this.target);
 	}
 
 	@TearDown(Level.Trial)
-	public void stop() throws IOException {
+	public void stop() throws Exception {
 		this.ops.close();
 		this.target.close();
 	}

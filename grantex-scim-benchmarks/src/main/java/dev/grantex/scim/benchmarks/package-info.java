@@ -1,9 +1,11 @@
 /**
- * JMH benchmarks of the Grantex SCIM client against the floor (the JDK {@code HttpClient}
- * with Jackson reading straight into records) and the UnboundID SCIM 2 SDK client, and a
- * harness that measures what the auto-configuration adds to an application context's
- * start. Run with {@link dev.grantex.scim.benchmarks.RunBenchmarks}; see
- * {@code docs/benchmarks.md}.
+ * Benchmarks of the Grantex SCIM client as users get it, the {@code ScimClient} bean of a
+ * Spring Boot application with the starter, beside {@code ScimClient.builder()}, two
+ * floors (a raw HTTP/1.1 socket with Jackson, Spring's {@code RestClient} on Apache
+ * HttpClient 5) and the UnboundID SCIM 2 SDK: JMH benchmarks of single operations,
+ * concurrency and streaming, a harness for what the starter adds to an application's
+ * start, and one for directory sync at scale under Grantex's rate limit. Run with
+ * {@link dev.grantex.scim.benchmarks.RunBenchmarks}; see {@code docs/benchmarks.md}.
  */
 @NullMarked
 package dev.grantex.scim.benchmarks;
