@@ -187,15 +187,6 @@ class GrantexScimHttpClientTests {
 	}
 
 	@Test
-	void aMissingLibraryChosenForEveryClientNamesSpringsProperty() {
-		grantex("spring.http.clients.imperative.factory=reactor").run((context) -> assertThat(context).hasFailed()
-			.getFailure()
-			.rootCause()
-			.hasMessageStartingWith("spring.http.clients.imperative.factory is reactor, but Reactor Netty "
-					+ "(io.projectreactor.netty:reactor-netty-http) is not on the class path"));
-	}
-
-	@Test
 	void grantexHttpSettingsWinOverSpringHttpClientsAndRedirectsAreNeverFollowed() {
 		GrantexScimProperties.Http http = new GrantexScimProperties.Http(null, Duration.ofSeconds(3),
 				Duration.ofSeconds(7), 64, new GrantexScimProperties.Http.Ssl(null));
