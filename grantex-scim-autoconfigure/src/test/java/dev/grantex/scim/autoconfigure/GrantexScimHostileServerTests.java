@@ -78,6 +78,16 @@ class GrantexScimHostileServerTests {
 	/** The most a test waits for a call that a broken guard would never end. */
 	private static final Duration HANG = Duration.ofSeconds(30);
 
+	/** A call's deadline of 1 s, and a read timeout of half of it. */
+	private static final String[] BRIEF_DEADLINE = { "grantex.retry.deadline=1s", "grantex.http.read-timeout=500ms" };
+
+	/**
+	 * How long a call under {@link #BRIEF_DEADLINE} may take: its deadline and one read
+	 * timeout (1.5 s) with room for a loaded build machine: the faults it is used with
+	 * (a trickling answer, an endless list) never end unless the client ends them.
+	 */
+	private static final Duration WITHIN_BRIEF_DEADLINE = Duration.ofSeconds(5);
+
 	/** Far above the 4 MiB the client accepts, and above the test JVM's heap. */
 	private static final long HUGE = 200L << 20;
 
@@ -291,9 +301,9 @@ class GrantexScimHostileServerTests {
 
 	@OnEveryTransport
 	void aBodyThatTricklesEndsTheCallWithinItsDeadlineAndOneReadTimeout(String factory) {
-		run(factory, new String[] { "grantex.retry.deadline=2s", "grantex.http.read-timeout=500ms" }, (client) -> {
+		run(factory, BRIEF_DEADLINE, (client) -> {
 			grantex.faults().always(FaultTarget.any(), Fault.trickle(Duration.ofMillis(100), 1));
-			assertThat(failureWithin(Duration.ofMillis(2500), client::listUsers)).isInstanceOfSatisfying(
+			assertThat(failureWithin(WITHIN_BRIEF_DEADLINE, client::listUsers)).isInstanceOfSatisfying(
 					ScimTransportException.class,
 					(ex) -> assertThat(ex.kind()).isEqualTo(ScimTransportException.Kind.READ_TIMEOUT));
 		});
@@ -305,8 +315,8 @@ class GrantexScimHostileServerTests {
 		// effect never end
 		grantex.faults().enqueue(FaultTarget.route("POST", USERS), Fault.dropBeforeProcessing());
 		grantex.faults().always(FaultTarget.route("GET", USERS), Fault.endlessList(Integer.MAX_VALUE));
-		run(factory, new String[] { "grantex.retry.deadline=2s", "grantex.http.read-timeout=500ms" }, (client) -> {
-			assertThat(failureWithin(Duration.ofMillis(2500), () -> client.createUser(CreateScimUserParams.of("ann"))))
+		run(factory, BRIEF_DEADLINE, (client) -> {
+			assertThat(failureWithin(WITHIN_BRIEF_DEADLINE, () -> client.createUser(CreateScimUserParams.of("ann"))))
 				.isInstanceOf(ScimTransportException.class);
 			assertThat(grantex.requests()).extracting(RecordedRequest::method).startsWith("POST", "GET");
 			assertThat(grantex.users(this.apiKey)).isEmpty();
