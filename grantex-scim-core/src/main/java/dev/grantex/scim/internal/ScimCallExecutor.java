@@ -113,8 +113,13 @@ public final class ScimCallExecutor {
 	public <T extends @Nullable Object> T sendOnce(ScimCall call, ScimExchange.BodyReader<T> reader, long deadlineNanos,
 			@Nullable ScimClientObservationContext context) {
 		this.pacing.await(call.operation(), deadlineNanos, this.clientName);
-		long answerDeadline = Math.min(this.nanoTime.getAsLong() + this.readTimeout.toNanos(), deadlineNanos);
-		return this.exchange.send(call, reader, answerDeadline, context);
+		try {
+			long answerDeadline = Math.min(this.nanoTime.getAsLong() + this.readTimeout.toNanos(), deadlineNanos);
+			return this.exchange.send(call, reader, answerDeadline, context);
+		}
+		finally {
+			this.pacing.release(call.operation());
+		}
 	}
 
 	/**
@@ -174,6 +179,16 @@ public final class ScimCallExecutor {
 			return this.last;
 		}
 
+		/**
+		 * Ends a request that {@link #await} let start, answered or not.
+		 * @param operation the request's operation
+		 */
+		void release(ScimOperation operation) {
+			if (this.pacer.enabled()) {
+				this.pacer.release(this.keys.of(operation));
+			}
+		}
+
 		void await(ScimOperation operation, long deadlineNanos, String clientName) {
 			if (!this.pacer.enabled()) {
 				return;
@@ -199,6 +214,7 @@ public final class ScimCallExecutor {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+				release(operation);
 				observation.error(ex);
 				throw new ScimInterruptedException("Interrupted while waiting " + Duration.ofNanos(wait).toMillis()
 						+ " ms for Grantex's rate limit before " + operation.describe()

@@ -13,10 +13,11 @@ import dev.grantex.scim.model.RateLimit;
  * <p>
  * Every answer reports the budget left ({@code x-ratelimit-remaining}) and when the
  * window resets ({@code x-ratelimit-reset}). The pacer lets requests start no closer
- * together than the time left divided by the requests left, less a reserve kept for
- * others; with none left, it holds them until the reset; after a 429 it holds them for
- * the {@code retry-after}. Each limit has its own budget: the per-IP one of every route,
- * and the per-developer one of the API-key routes, keyed by what shares it.
+ * together than the time left divided by the requests left, less the client's other
+ * requests still in flight (which the server may not have counted yet) and a reserve kept
+ * for others; with none left, it holds them until the reset; after a 429 it holds them
+ * for the {@code retry-after}. Each limit has its own budget: the per-IP one of every
+ * route, and the per-developer one of the API-key routes, keyed by what shares it.
  *
  * <p>
  * The budget the headers report is the server's count for everyone behind the same IP (or
@@ -78,7 +79,22 @@ public final class RateLimitPacer {
 	}
 
 	/**
-	 * Learns the budget from an answer.
+	 * Ends a request that {@link #reserve took a slot}, answered or not: until then, the
+	 * budget each answer reports is taken to leave it out.
+	 * @param key whose budget the request spent
+	 */
+	public void release(Key key) {
+		if (this.enabled) {
+			Budget budget = this.budgets.get(key);
+			if (budget != null) {
+				budget.release();
+			}
+		}
+	}
+
+	/**
+	 * Learns the budget from an answer, which must come before the request it answers is
+	 * {@link #release released}.
 	 * @param key whose budget the answer reported
 	 * @param rateLimit what it reported
 	 * @param nowNanos when it was received, on the {@link System#nanoTime()} scale
@@ -122,6 +138,10 @@ public final class RateLimitPacer {
 
 		private long blockedUntilNanos;
 
+		// slots taken and not yet released; those begun before the budget was known are
+		// not counted, hence the floor at 0 on release
+		private int inFlight;
+
 		Budget(double reserve) {
 			this.reserve = reserve;
 		}
@@ -143,7 +163,14 @@ public final class RateLimitPacer {
 			// past the reset, the budget is new and unknown until the next answer
 			boolean newWindow = start - this.windowEndNanos >= 0;
 			this.nextSlotNanos = start + (newWindow ? 0 : this.intervalNanos);
+			this.inFlight++;
 			return start - nowNanos;
+		}
+
+		synchronized void release() {
+			if (this.inFlight > 0) {
+				this.inFlight--;
+			}
 		}
 
 		synchronized void observe(RateLimit rateLimit, long nowNanos) {
@@ -164,7 +191,10 @@ public final class RateLimitPacer {
 			if (rateLimit.retryAfter() != null) {
 				this.blockedUntilNanos = nowNanos + rateLimit.retryAfter().toNanos();
 			}
-			long usable = rateLimit.remaining() - (long) Math.ceil(this.reserve * rateLimit.limit());
+			// the others in flight may have reached the server after this answer left it:
+			// counting them spent keeps the last ones of a window from meeting 429
+			long othersInFlight = Math.max(0, this.inFlight - 1);
+			long usable = rateLimit.remaining() - othersInFlight - (long) Math.ceil(this.reserve * rateLimit.limit());
 			if (usable <= 0) {
 				// none left for this client: hold requests until the reset
 				this.intervalNanos = 0;

@@ -42,6 +42,34 @@ class RateLimitPacerTests {
 	}
 
 	@Test
+	void theClientsOtherRequestsInFlightAreTakenFromTheBudgetAnAnswerReports() {
+		RateLimitPacer pacer = new RateLimitPacer(true, 0);
+		pacer.observe(SCIM, limit(100, 10, 10, null), this.now);
+		for (int slot = 0; slot < 4; slot++) {
+			assertThat(pacer.reserve(SCIM, this.now, this.now + 60 * SECOND)).isEqualTo(slot * SECOND);
+		}
+
+		// the first one's answer: 9 left, of which the 3 still in flight may take 3
+		pacer.observe(SCIM, limit(100, 9, 10, null), this.now);
+		assertThat(pacer.reserve(SCIM, this.now, this.now + 60 * SECOND)).isEqualTo(4 * SECOND);
+		assertThat(pacer.reserve(SCIM, this.now, this.now + 60 * SECOND)).isEqualTo(4 * SECOND + 10 * SECOND / 6);
+	}
+
+	@Test
+	void aRequestReleasedIsNoLongerTakenFromTheBudget() {
+		RateLimitPacer pacer = new RateLimitPacer(true, 0);
+		pacer.observe(SCIM, limit(100, 10, 10, null), this.now);
+		pacer.reserve(SCIM, this.now, this.now + 60 * SECOND);
+		pacer.reserve(SCIM, this.now, this.now + 60 * SECOND);
+		pacer.release(SCIM);
+		pacer.release(SCIM);
+
+		pacer.observe(SCIM, limit(100, 8, 10, null), this.now);
+		assertThat(pacer.reserve(SCIM, this.now, this.now + 60 * SECOND)).isEqualTo(2 * SECOND);
+		assertThat(pacer.reserve(SCIM, this.now, this.now + 60 * SECOND)).isEqualTo(2 * SECOND + 10 * SECOND / 8);
+	}
+
+	@Test
 	void answersOfOneWindowNarrowTheResetThatEachRoundsUpToASecond() {
 		RateLimitPacer pacer = new RateLimitPacer(true, 0);
 		// the window really ends 2.1 s from now; each answer rounds what is left up
