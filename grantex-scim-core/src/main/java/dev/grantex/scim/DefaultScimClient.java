@@ -88,7 +88,7 @@ final class DefaultScimClient implements ScimClient {
 		ScimExchange exchange = new ScimExchange(restClient, settings.apiKey(), settings.scimToken(), this.errors,
 				this.reader, settings.clock(), settings.nanoTime(), settings.maxResponseBytes(), this.pacing::observe);
 		RetryExecutor retry = new RetryExecutor(settings.retry(), settings.nanoTime(), settings.sleeper(),
-				DefaultScimClientBuilder::jitter, settings.retryListener());
+				DefaultScimClientBuilder::jitter, settings.retryListener(), settings.clientName());
 		this.executor = new ScimCallExecutor(exchange, retry, this.pacing, settings.observationRegistry(),
 				settings.observationConvention(), settings.clientName(), settings.retry().deadline(),
 				settings.readTimeout(), settings.nanoTime());

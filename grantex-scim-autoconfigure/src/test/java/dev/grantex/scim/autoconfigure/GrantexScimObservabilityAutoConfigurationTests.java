@@ -118,7 +118,7 @@ class GrantexScimObservabilityAutoConfigurationTests {
 	}
 
 	@Test
-	void retriesAreCountedByOperationAndReason() {
+	void retriesAreCountedByClientOperationAndReason() {
 		grantex.faults().enqueue(FaultTarget.route("GET", "/scim/v2/Users"), Fault.serverError(503));
 		this.withMicrometer.withPropertyValues(grantexProperties()).run((context) -> {
 			assertThat(context).hasSingleBean(GrantexScimRetryMetrics.class);
@@ -126,7 +126,7 @@ class GrantexScimObservabilityAutoConfigurationTests {
 
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
 			assertThat(meters.get(GrantexScimRetryMetrics.METRIC_NAME)
-				.tags("operation", "users.list", "reason", "server-unavailable")
+				.tags("client.name", "grantex", "operation", "users.list", "reason", "server-unavailable")
 				.counter()
 				.count()).isEqualTo(1.0);
 			assertThat(

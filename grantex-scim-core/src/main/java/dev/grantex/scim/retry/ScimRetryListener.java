@@ -21,13 +21,15 @@ public interface ScimRetryListener {
 	/**
 	 * One retry.
 	 *
+	 * @param clientName the name of the client that retries, low-cardinality, e.g.
+	 * {@code grantex}, as in its observations' {@code client.name}
 	 * @param operation the operation's stable name, e.g. {@code users.get}
 	 * @param reason why it is retried
 	 * @param failedAttempts how many attempts have failed so far
 	 * @param delay how long the client waits before the next attempt
 	 * @param failure the failure of the last attempt
 	 */
-	record RetryEvent(String operation, ScimRetryReason reason, int failedAttempts, Duration delay,
+	record RetryEvent(String clientName, String operation, ScimRetryReason reason, int failedAttempts, Duration delay,
 			ScimException failure) {
 	}
 

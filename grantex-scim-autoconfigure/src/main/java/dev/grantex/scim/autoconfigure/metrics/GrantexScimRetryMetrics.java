@@ -7,11 +7,12 @@ import dev.grantex.scim.retry.ScimRetryListener;
 
 /**
  * Counts the retries of a {@link dev.grantex.scim.ScimClient} as
- * {@code grantex.scim.client.retries}, tagged with the {@code operation} (e.g.
- * {@code users.get}) and the {@code reason} (e.g. {@code rate-limited},
- * {@code server-unavailable}); neither tag ever holds an id, personal data or a
- * credential. With Spring Boot, it is a bean whenever there is a {@link MeterRegistry},
- * and every client Boot configures is given it.
+ * {@code grantex.scim.client.retries}, tagged with the {@code client.name} (as in the
+ * client's observations), the {@code operation} (e.g. {@code users.get}) and the
+ * {@code reason} (e.g. {@code rate-limited}, {@code server-unavailable}); neither tag
+ * ever holds an id, personal data or a credential. With Spring Boot, it is a bean
+ * whenever there is a {@link MeterRegistry}, and every client Boot configures is given
+ * it.
  */
 public class GrantexScimRetryMetrics implements ScimRetryListener {
 
@@ -32,6 +33,7 @@ public class GrantexScimRetryMetrics implements ScimRetryListener {
 	public void onRetry(RetryEvent event) {
 		Counter.builder(METRIC_NAME)
 			.description("Retries of Grantex SCIM client operations")
+			.tag("client.name", event.clientName())
 			.tag("operation", event.operation())
 			.tag("reason", event.reason().tag())
 			.register(this.meterRegistry)

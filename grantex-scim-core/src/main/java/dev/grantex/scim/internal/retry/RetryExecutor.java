@@ -49,6 +49,8 @@ public final class RetryExecutor {
 
 	private final @Nullable ScimRetryListener listener;
 
+	private final String clientName;
+
 	/**
 	 * Creates the executor of one client.
 	 * @param settings the retry settings
@@ -56,10 +58,12 @@ public final class RetryExecutor {
 	 * @param sleeper how to wait
 	 * @param random the source of jitter, 0 to 1
 	 * @param listener told of every retry, or {@code null}
+	 * @param clientName the client's name in the listener's events
 	 */
 	public RetryExecutor(ScimRetrySettings settings, LongSupplier nanoTime, Sleeper sleeper, DoubleSupplier random,
-			@Nullable ScimRetryListener listener) {
+			@Nullable ScimRetryListener listener, String clientName) {
 		this.settings = settings;
+		this.clientName = clientName;
 		this.nanoTime = nanoTime;
 		this.sleeper = sleeper;
 		this.random = random;
@@ -131,8 +135,8 @@ public final class RetryExecutor {
 				onRetry.run();
 			}
 			if (this.listener != null) {
-				this.listener.onRetry(new ScimRetryListener.RetryEvent(operation.metricName(), reason, failures.size(),
-						wait, failure));
+				this.listener.onRetry(new ScimRetryListener.RetryEvent(this.clientName, operation.metricName(), reason,
+						failures.size(), wait, failure));
 			}
 			if (logger.isDebugEnabled()) {
 				logger.debug(operation.describe() + " failed (" + failure.summary() + "); retrying in "

@@ -58,7 +58,8 @@ class RetryExecutorTests {
 
 	private RetryExecutor executor(ScimRetrySettings settings) {
 		return new RetryExecutor(settings, this.time::nanos, this.time, () -> 1.0,
-				(event) -> this.retries.add(event.operation() + ":" + event.reason().tag()));
+				(event) -> this.retries.add(event.clientName() + ":" + event.operation() + ":" + event.reason().tag()),
+				"acme");
 	}
 
 	/** Runs the attempts as an operation that starts now, with the settings' deadline. */
@@ -80,8 +81,8 @@ class RetryExecutorTests {
 		assertThat(attempts.made()).isEqualTo(4);
 		assertThat(this.time.waits).containsExactly(Duration.ofMillis(200), Duration.ofMillis(400),
 				Duration.ofMillis(800));
-		assertThat(this.retries).containsExactly("users.get:server-unavailable", "users.get:server-unavailable",
-				"users.get:server-unavailable");
+		assertThat(this.retries).containsExactly("acme:users.get:server-unavailable",
+				"acme:users.get:server-unavailable", "acme:users.get:server-unavailable");
 	}
 
 	@Test
@@ -98,7 +99,7 @@ class RetryExecutorTests {
 	@Test
 	void jitterShortensAComputedWaitByUpToItsFraction() {
 		RetryExecutor executor = new RetryExecutor(NO_JITTER.toBuilder().jitter(0.5).build(), this.time::nanos,
-				this.time, () -> 1.0, null);
+				this.time, () -> 1.0, null, "acme");
 
 		assertThat(executor.waitBefore(1, serverError(503))).isEqualTo(Duration.ofMillis(100));
 		assertThat(executor.waitBefore(3, serverError(503))).isEqualTo(Duration.ofMillis(400));
@@ -110,7 +111,7 @@ class RetryExecutorTests {
 
 		assertThat(run(NO_JITTER, ScimOperation.USERS_CREATE, attempts, null)).isEqualTo("created");
 		assertThat(this.time.waits).containsExactly(Duration.ofSeconds(2));
-		assertThat(this.retries).containsExactly("users.create:rate-limited");
+		assertThat(this.retries).containsExactly("acme:users.create:rate-limited");
 	}
 
 	@Test
@@ -205,7 +206,8 @@ class RetryExecutorTests {
 
 		assertThat(run(NO_JITTER, ScimOperation.USERS_UPDATE, refused, null)).isEqualTo("ok");
 		assertThat(run(NO_JITTER, ScimOperation.TOKENS_CREATE, limited, null)).isEqualTo("ok");
-		assertThat(this.retries).containsExactly("users.update:connect-failure", "tokens.create:rate-limited");
+		assertThat(this.retries).containsExactly("acme:users.update:connect-failure",
+				"acme:tokens.create:rate-limited");
 	}
 
 	@Test
