@@ -83,8 +83,8 @@ class GrantexScimHostileServerTests {
 
 	/**
 	 * How long a call under {@link #BRIEF_DEADLINE} may take: its deadline and one read
-	 * timeout (1.5 s) with room for a loaded build machine: the faults it is used with
-	 * (a trickling answer, an endless list) never end unless the client ends them.
+	 * timeout (1.5 s) with room for a loaded build machine: the faults it is used with (a
+	 * trickling answer, an endless list) never end unless the client ends them.
 	 */
 	private static final Duration WITHIN_BRIEF_DEADLINE = Duration.ofSeconds(5);
 

@@ -32,7 +32,8 @@ import dev.grantex.scim.test.FakeGrantexServer;
  * <li><em>two at once</em>: two instances, each syncing half as many users into an empty
  * tenant of its own, at the same time, sharing the IP's budget; default settings;</li>
  * <li><em>two at once, reserve 0.5</em>: the same with a tenth as many users each and
- * {@code grantex.rate-limit.reserve=0.5}, as the README advises for two instances.</li>
+ * {@code grantex.rate-limit.reserve=0.5}: not a target, but what a reserve costs, which
+ * instances that all pace do not need (see the README).</li>
  * </ol>
  */
 final class SyncHarness {
