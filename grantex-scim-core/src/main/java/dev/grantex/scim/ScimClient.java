@@ -407,8 +407,10 @@ public interface ScimClient extends AutoCloseable {
 		Builder rateLimitPacing(boolean enabled);
 
 		/**
-		 * Sets the share of each rate limit that pacing leaves for others, such as other
-		 * application instances behind the same IP address; 0 unless set.
+		 * Sets the share of each rate limit that pacing leaves unused, for clients that
+		 * do not pace (another tool calling Grantex from the same IP address); 0 unless
+		 * set. Clients that all pace need none, since each reads what all of them have
+		 * left.
 		 * @param reserve at least 0 and less than 1
 		 * @return this builder
 		 */

@@ -65,7 +65,7 @@ public final class GrantexScimAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	GrantexScimConnectionDetails grantexScimConnectionDetails(GrantexScimProperties properties) {
-		return new PropertiesGrantexScimConnectionDetails(properties);
+		return properties.connectionDetails();
 	}
 
 	@Bean

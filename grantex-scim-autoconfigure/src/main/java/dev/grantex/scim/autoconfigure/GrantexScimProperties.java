@@ -51,7 +51,11 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 		@DefaultValue Health health) {
 
 	/**
-	 * Checks every setting, naming the property that is wrong.
+	 * Checks every setting, naming the property that is wrong. A connection setting (the
+	 * base URL, a credential) that still holds a placeholder nothing resolved is refused
+	 * where it is used, by the {@link #connectionDetails() connection details} taken from
+	 * these properties: connection details from elsewhere (test support, a secrets
+	 * manager) leave it unused and harmless.
 	 * @param enabled whether to auto-configure the client
 	 * @param baseUrl base URL of the Grantex API
 	 * @param apiKey developer API key
@@ -66,10 +70,12 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 	 * @throws IllegalArgumentException if a setting is invalid
 	 */
 	public GrantexScimProperties {
-		PropertyChecks.placeholders(baseUrl, "grantex.base-url");
-		ScimBaseUrl.check(baseUrl, "grantex.base-url");
-		PropertyChecks.placeholders(apiKey, "grantex.api-key");
-		apiKey = ScimCredential.API_KEY.check(apiKey, "grantex.api-key");
+		if (!PropertyChecks.hasPlaceholder(baseUrl)) {
+			ScimBaseUrl.check(baseUrl, "grantex.base-url");
+		}
+		if (!PropertyChecks.hasPlaceholder(apiKey)) {
+			apiKey = ScimCredential.API_KEY.check(apiKey, "grantex.api-key");
+		}
 		if (maxResponseSize.toBytes() < 64 * 1024) {
 			throw new IllegalArgumentException(
 					"grantex.max-response-size must be at least 64KB (a page of 200 users is about 100KB), was "
@@ -78,7 +84,20 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 	}
 
 	/**
-	 * The base URL, checked.
+	 * The connection these properties describe: the base URL and the credentials, each
+	 * checked and named by its property when wrong. The auto-configuration's
+	 * {@link GrantexScimConnectionDetails} unless a bean of that type replaces it.
+	 * @return the connection details
+	 * @throws IllegalArgumentException if the base URL or a credential is wrong
+	 * @throws GrantexScimUnresolvedPlaceholderException if one is a placeholder nothing
+	 * resolved
+	 */
+	public GrantexScimConnectionDetails connectionDetails() {
+		return new PropertiesGrantexScimConnectionDetails(this);
+	}
+
+	/**
+	 * The base URL, checked as {@code grantex.base-url}.
 	 * @return the base URL
 	 */
 	public URI baseUri() {
@@ -91,10 +110,19 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 	 */
 	@Override
 	public String toString() {
-		return "GrantexScimProperties[enabled=" + this.enabled + ", baseUrl=" + ScimBaseUrl.describe(baseUri())
-				+ ", apiKey=" + redacted(this.apiKey) + ", scim=" + this.scim + ", patchValidation="
-				+ this.patchValidation + ", maxResponseSize=" + this.maxResponseSize + ", http=" + this.http
-				+ ", retry=" + this.retry + ", rateLimit=" + this.rateLimit + ", health=" + this.health + "]";
+		return "GrantexScimProperties[enabled=" + this.enabled + ", baseUrl=" + describedBaseUrl() + ", apiKey="
+				+ redacted(this.apiKey) + ", scim=" + this.scim + ", patchValidation=" + this.patchValidation
+				+ ", maxResponseSize=" + this.maxResponseSize + ", http=" + this.http + ", retry=" + this.retry
+				+ ", rateLimit=" + this.rateLimit + ", health=" + this.health + "]";
+	}
+
+	private String describedBaseUrl() {
+		try {
+			return ScimBaseUrl.describe(baseUri());
+		}
+		catch (IllegalArgumentException ex) {
+			return "(invalid)";
+		}
 	}
 
 	static String redacted(@Nullable String secret) {
@@ -111,14 +139,16 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 	public record Scim(@Nullable String token) {
 
 		/**
-		 * Checks the token, naming the property if it is wrong.
+		 * Checks the token, naming the property if it is wrong; an unresolved placeholder
+		 * is refused where the token is used.
 		 * @param token the SCIM bearer token
-		 * @throws IllegalArgumentException if the token is set but blank, holds anything
-		 * but visible ASCII, or is an unresolved placeholder
+		 * @throws IllegalArgumentException if the token is set but blank or holds
+		 * anything but visible ASCII
 		 */
 		public Scim {
-			PropertyChecks.placeholders(token, "grantex.scim.token");
-			token = ScimCredential.SCIM_TOKEN.check(token, "grantex.scim.token");
+			if (!PropertyChecks.hasPlaceholder(token)) {
+				token = ScimCredential.SCIM_TOKEN.check(token, "grantex.scim.token");
+			}
 		}
 
 		/**
@@ -245,8 +275,9 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 	 *
 	 * @param pacing Whether to spread requests under the budget Grantex announces in its
 	 * x-ratelimit headers, so that a burst waits instead of meeting 429.
-	 * @param reserve Share of each rate limit, 0 to less than 1, left for others, such as
-	 * other application instances behind the same IP address.
+	 * @param reserve Share of each rate limit, 0 to less than 1, left unused for clients
+	 * that do not pace, such as another tool calling Grantex from the same IP address.
+	 * Instances that all pace need none: each reads what all of them have left.
 	 */
 	public record RateLimit(@DefaultValue("true") boolean pacing, @DefaultValue("0") double reserve) {
 
@@ -259,7 +290,7 @@ public record GrantexScimProperties(@DefaultValue("true") boolean enabled,
 		public RateLimit {
 			if (!(reserve >= 0.0 && reserve < 1.0)) {
 				throw new IllegalArgumentException("grantex.rate-limit.reserve must be at least 0 and less than 1, "
-						+ "such as 0.5 for two instances behind one IP address, was " + reserve);
+						+ "such as 0.05; instances that all pace share the limit without one, was " + reserve);
 			}
 		}
 

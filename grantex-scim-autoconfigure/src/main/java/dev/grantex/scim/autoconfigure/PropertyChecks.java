@@ -37,6 +37,15 @@ final class PropertyChecks {
 		}
 	}
 
+	/**
+	 * Whether a bound value still holds a {@code ${...}} placeholder.
+	 * @param value the bound value
+	 * @return {@code true} if it holds one
+	 */
+	static boolean hasPlaceholder(@Nullable String value) {
+		return value != null && PLACEHOLDER.matcher(value).find();
+	}
+
 	static void positive(@Nullable Duration duration, String property) {
 		if (duration != null && (duration.isNegative() || duration.isZero())) {
 			throw new IllegalArgumentException(

@@ -112,7 +112,10 @@ public final class ScimClientBuilderConfigurer implements DisposableBean {
 					"grantex.scim.token (or GRANTEX_SCIM_TOKEN)");
 		}
 		else {
-			String bean = "the " + connection.getClass().getName() + " bean";
+			Class<?> type = connection.getClass();
+			String bean = "the "
+					+ (type.isAnonymousClass() ? GrantexScimConnectionDetails.class.getSimpleName() : type.getName())
+					+ " bean";
 			builder.settingNames(bean + " (baseUrl)", bean + " (apiKey)", bean + " (scimToken)");
 			// checked as the properties are, so that a bad value names its source
 			ScimBaseUrl.check(connection.baseUrl(), bean + "'s baseUrl()");

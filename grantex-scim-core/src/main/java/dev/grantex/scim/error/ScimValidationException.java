@@ -3,8 +3,9 @@ package dev.grantex.scim.error;
 import java.io.Serial;
 
 /**
- * The server refused the request as malformed (400), too large (413) or of the wrong
- * media type (415). Repeating it unchanged fails again.
+ * The server refused the request as malformed (400), with a method it does not allow
+ * (405), too large (413), of the wrong media type (415) or unprocessable (422). Repeating
+ * it unchanged fails again.
  */
 public class ScimValidationException extends ScimApiException {
 

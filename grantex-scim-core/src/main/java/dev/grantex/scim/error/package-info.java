@@ -3,7 +3,9 @@
  * {@link dev.grantex.scim.error.ScimException}.
  *
  * <p>
- * None of their messages contains a credential, a {@code userName} or an email address.
+ * Their messages never hold a credential, nor the {@code userName}, email addresses or
+ * other personal data of a request; what they quote from the server is redacted of the
+ * client's credentials, escaped and shortened first.
  */
 @NullMarked
 package dev.grantex.scim.error;

@@ -1,12 +1,12 @@
 package dev.grantex.scim.sample;
 
-import java.net.URI;
 import java.util.List;
 
 import org.springframework.core.io.ClassPathResource;
 
 import dev.grantex.scim.ScimClient;
 import dev.grantex.scim.model.ScimTokenWithSecret;
+import dev.grantex.scim.test.FakeGrantexAccount;
 import dev.grantex.scim.test.FakeGrantexServer;
 
 /**
@@ -33,18 +33,12 @@ public final class EmbeddedGrantex implements AutoCloseable {
 	 */
 	static final String TOKEN_LABEL = "directory-sync";
 
-	private final FakeGrantexServer server;
-
-	private final String apiKey;
-
-	private final String scimToken;
+	private final FakeGrantexAccount account;
 
 	private final int seeded;
 
-	private EmbeddedGrantex(FakeGrantexServer server, String apiKey, String scimToken, int seeded) {
-		this.server = server;
-		this.apiKey = apiKey;
-		this.scimToken = scimToken;
+	private EmbeddedGrantex(FakeGrantexAccount account, int seeded) {
+		this.account = account;
 		this.seeded = seeded;
 	}
 
@@ -65,7 +59,7 @@ public final class EmbeddedGrantex implements AutoCloseable {
 			try (ScimClient users = ScimClient.builder().baseUrl(baseUrl).scimToken(token.token()).build()) {
 				seeds.forEach((user) -> users.createUser(user.toParams()));
 			}
-			return new EmbeddedGrantex(server, apiKey, token.token(), seeds.size());
+			return new EmbeddedGrantex(FakeGrantexAccount.of(server, apiKey, token.token()), seeds.size());
 		}
 		catch (RuntimeException ex) {
 			server.close();
@@ -74,35 +68,12 @@ public final class EmbeddedGrantex implements AutoCloseable {
 	}
 
 	/**
-	 * The fake server.
-	 * @return the server
+	 * The account set up on the fake: its server, base URL, API key and the SCIM token
+	 * created through the API.
+	 * @return the account
 	 */
-	public FakeGrantexServer server() {
-		return this.server;
-	}
-
-	/**
-	 * Where the fake answers.
-	 * @return its base URL
-	 */
-	public URI baseUrl() {
-		return this.server.baseUrl();
-	}
-
-	/**
-	 * The developer's API key on the fake.
-	 * @return the API key
-	 */
-	public String apiKey() {
-		return this.apiKey;
-	}
-
-	/**
-	 * The SCIM token created through the fake's API.
-	 * @return the token
-	 */
-	public String scimToken() {
-		return this.scimToken;
+	public FakeGrantexAccount account() {
+		return this.account;
 	}
 
 	/**
@@ -118,12 +89,12 @@ public final class EmbeddedGrantex implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		this.server.close();
+		this.account.server().close();
 	}
 
 	@Override
 	public String toString() {
-		return "EmbeddedGrantex[" + this.server + "]";
+		return "EmbeddedGrantex[" + this.account.server() + "]";
 	}
 
 }

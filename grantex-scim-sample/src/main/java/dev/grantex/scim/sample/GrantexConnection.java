@@ -11,6 +11,7 @@ import org.springframework.util.StringUtils;
 
 import dev.grantex.scim.autoconfigure.GrantexScimConnectionDetails;
 import dev.grantex.scim.autoconfigure.GrantexScimProperties;
+import dev.grantex.scim.test.FakeGrantexAccount;
 
 /**
  * Where the sample's Grantex is: the configured one, or else the {@link EmbeddedGrantex
@@ -54,13 +55,15 @@ public final class GrantexConnection implements GrantexScimConnectionDetails, Di
 	public static GrantexConnection configuredOrEmbedded(Environment environment, GrantexScimProperties properties,
 			PrintStream out) {
 		if (StringUtils.hasText(environment.getProperty("grantex.base-url"))) {
-			return new GrantexConnection(properties.baseUri(), properties.apiKey(), properties.scim().token(), null);
+			GrantexScimConnectionDetails configured = properties.connectionDetails();
+			return new GrantexConnection(configured.baseUrl(), configured.apiKey(), configured.scimToken(), null);
 		}
 		EmbeddedGrantex embedded = EmbeddedGrantex.start();
 		out.println("No grantex.base-url (GRANTEX_BASE_URL) set: started the fake Grantex in this process at "
-				+ embedded.baseUrl() + ", created a SCIM token through its API, and gave it " + embedded.seeded()
-				+ " users, as an earlier sync might have left them.");
-		return new GrantexConnection(embedded.baseUrl(), embedded.apiKey(), embedded.scimToken(), embedded);
+				+ embedded.account().baseUrl() + ", created a SCIM token through its API, and gave it "
+				+ embedded.seeded() + " users, as an earlier sync might have left them.");
+		FakeGrantexAccount account = embedded.account();
+		return new GrantexConnection(account.baseUrl(), account.apiKey(), account.scimToken(), embedded);
 	}
 
 	@Override

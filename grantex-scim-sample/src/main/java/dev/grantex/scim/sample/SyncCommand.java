@@ -19,6 +19,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
+import dev.grantex.scim.autoconfigure.GrantexScimConnectionDetails;
 import dev.grantex.scim.error.ScimException;
 
 /**
@@ -54,7 +55,7 @@ public class SyncCommand implements ApplicationRunner, ExitCodeGenerator, Dispos
 
 	private final DirectorySync sync;
 
-	private final GrantexConnection grantex;
+	private final GrantexScimConnectionDetails grantex;
 
 	private final ResourceLoader resourceLoader;
 
@@ -73,12 +74,13 @@ public class SyncCommand implements ApplicationRunner, ExitCodeGenerator, Dispos
 	/**
 	 * Creates the command, printing to the standard streams.
 	 * @param sync the sync service
-	 * @param grantex where Grantex is
+	 * @param grantex where Grantex is: the sample's {@link GrantexConnection}, or what
+	 * replaced it (test support)
 	 * @param resourceLoader to find a {@code classpath:} directory file
 	 * @param environment to find the web server's port
 	 */
 	@Autowired
-	public SyncCommand(DirectorySync sync, GrantexConnection grantex, ResourceLoader resourceLoader,
+	public SyncCommand(DirectorySync sync, GrantexScimConnectionDetails grantex, ResourceLoader resourceLoader,
 			Environment environment) {
 		this(sync, grantex, resourceLoader, environment, System.out, System.err, Terminal.standardStreams());
 	}
@@ -86,15 +88,16 @@ public class SyncCommand implements ApplicationRunner, ExitCodeGenerator, Dispos
 	/**
 	 * Creates the command, printing to the given streams, for tests.
 	 * @param sync the sync service
-	 * @param grantex where Grantex is
+	 * @param grantex where Grantex is: the sample's {@link GrantexConnection}, or what
+	 * replaced it (test support)
 	 * @param resourceLoader to find a {@code classpath:} directory file
 	 * @param environment to find the web server's port
 	 * @param out where the plan and the progress go
 	 * @param err where errors go
 	 * @param terminal whether {@code out} is a terminal
 	 */
-	SyncCommand(DirectorySync sync, GrantexConnection grantex, ResourceLoader resourceLoader, Environment environment,
-			PrintStream out, PrintStream err, Terminal terminal) {
+	SyncCommand(DirectorySync sync, GrantexScimConnectionDetails grantex, ResourceLoader resourceLoader,
+			Environment environment, PrintStream out, PrintStream err, Terminal terminal) {
 		this.sync = sync;
 		this.grantex = grantex;
 		this.resourceLoader = resourceLoader;
@@ -164,7 +167,7 @@ public class SyncCommand implements ApplicationRunner, ExitCodeGenerator, Dispos
 			this.err.println(ex.getMessage());
 			return NOTHING_DONE;
 		}
-		boolean embedded = this.grantex.isEmbedded();
+		boolean embedded = this.grantex instanceof GrantexConnection connection && connection.isEmbedded();
 		boolean dryRun = options.dryRun();
 		if (!embedded && !dryRun && options.file().equals(SyncOptions.DEFAULT_FILE)) {
 			// the sample directory would deactivate every real user it does not list

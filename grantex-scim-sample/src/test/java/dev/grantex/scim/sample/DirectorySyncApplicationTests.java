@@ -169,7 +169,7 @@ class DirectorySyncApplicationTests {
 		ConfigurableApplicationContext context = DirectorySyncApplication.application(args).run(args);
 		EmbeddedGrantex grantex = context.getBean(GrantexConnection.class).embedded();
 		assertThat(grantex).isNotNull();
-		FakeGrantexServer embedded = grantex.server();
+		FakeGrantexServer embedded = grantex.account().server();
 		int status = SpringApplication.exit(context);
 
 		assertThat(status).isEqualTo(SyncCommand.OK);

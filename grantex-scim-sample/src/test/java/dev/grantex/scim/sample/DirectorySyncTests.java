@@ -14,9 +14,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
+import dev.grantex.scim.autoconfigure.GrantexScimConnectionDetails;
 import dev.grantex.scim.sample.SyncAction.Kind;
 import dev.grantex.scim.test.FakeGrantexAccount;
 import dev.grantex.scim.test.FakeScimUser;
@@ -48,7 +50,7 @@ class DirectorySyncTests {
 	private FakeGrantexAccount grantex;
 
 	@Autowired
-	private GrantexConnection connection;
+	private GrantexScimConnectionDetails connection;
 
 	@Autowired
 	private ResourceLoader resourceLoader;
@@ -56,9 +58,21 @@ class DirectorySyncTests {
 	@Autowired
 	private Environment environment;
 
+	@Autowired
+	private ApplicationContext context;
+
 	private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
 	private final PrintStream out = new PrintStream(this.printed, true, StandardCharsets.UTF_8);
+
+	@Test
+	void theFakesConnectionDetailsReplaceTheSamplesOwnSoNoEmbeddedGrantexStarts() {
+		assertThat(this.connection).isNotInstanceOf(GrantexConnection.class);
+		assertThat(this.connection.baseUrl()).isEqualTo(this.grantex.baseUrl());
+		assertThat(this.connection.scimToken()).isEqualTo(this.grantex.scimToken());
+		assertThat(this.connection).asString().doesNotContain(this.grantex.scimToken());
+		assertThat(this.context.getBeanNamesForType(GrantexConnection.class)).isEmpty();
+	}
 
 	@Test
 	void createsWhoIsMissingAndDeactivatesWhoLeft() {

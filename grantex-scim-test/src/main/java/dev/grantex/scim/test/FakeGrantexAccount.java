@@ -60,6 +60,20 @@ public final class FakeGrantexAccount {
 	}
 
 	/**
+	 * The account of a developer and a SCIM token that already exist on the server, such
+	 * as a token created through the API ({@code POST /v1/scim/tokens}) as a user would
+	 * create it.
+	 * @param server a running server
+	 * @param apiKey the developer's API key
+	 * @param scimToken the secret of one of the developer's SCIM tokens
+	 * @return the account
+	 */
+	public static FakeGrantexAccount of(FakeGrantexServer server, String apiKey, String scimToken) {
+		return new FakeGrantexAccount(Objects.requireNonNull(server, "server"),
+				Objects.requireNonNull(apiKey, "apiKey"), Objects.requireNonNull(scimToken, "scimToken"));
+	}
+
+	/**
 	 * The server this account lives on, for scripting faults and reading recorded
 	 * requests.
 	 * @return the server

@@ -10,38 +10,38 @@ import java.lang.annotation.Target;
 /**
  * Points a Spring test's application context at a
  * {@link dev.grantex.scim.test.FakeGrantexServer}: before the context refreshes, a fake
- * server is started, a developer account and a SCIM token are created on it, and
- * {@code grantex.base-url}, {@code grantex.api-key} and {@code grantex.scim.token} are
- * set to them, ahead of every other property source (so a {@code GRANTEX_*} variable in
- * the developer's shell never sends a test to a real Grantex). The application's own code
- * then runs against the fake unchanged.
+ * server is started, a developer account and a SCIM token are created on it, and the
+ * Grantex SCIM auto-configuration is given that account's
+ * {@code GrantexScimConnectionDetails} as a primary bean. It wins over
+ * {@code grantex.base-url}, {@code grantex.api-key} and {@code grantex.scim.token} (so a
+ * {@code GRANTEX_*} variable in the developer's shell never sends a test to a real
+ * Grantex) and over connection details of the application's own. The application's own
+ * code then runs against the fake unchanged.
  *
  * <p>
  * The server and the account are beans ({@link dev.grantex.scim.test.FakeGrantexServer},
  * {@link dev.grantex.scim.test.FakeGrantexAccount}), for seeding users, reading what the
  * server holds, scripting faults and counting requests:
  *
- * <pre>{@code
+ * <pre class="code">
  * &#64;SpringBootTest
-
  * &#64;AutoConfigureGrantexScimFake
  * class OnboardingTests {
  *
  *     &#64;Autowired
- *     Onboarding onboarding;          // the application's own service, with the ScimClient injected
+ *     Onboarding onboarding; // the application's own service, with the ScimClient injected
  *
  *     &#64;Autowired
  *     FakeGrantexAccount grantex;
  *
- *
-&#64;Test
+ *     &#64;Test
  *     void onboardsANewHire() {
  *         this.onboarding.onboard("alice@example.com");
  *         assertThat(this.grantex.users()).extracting(FakeScimUser::userName).containsExactly("alice@example.com");
  *     }
  *
  * }
- * }</pre>
+ * </pre>
  *
  * <p>
  * The server lives as long as the application context; Spring's test framework caches the

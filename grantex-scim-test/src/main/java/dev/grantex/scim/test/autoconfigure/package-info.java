@@ -1,8 +1,8 @@
 /**
  * Spring TestContext support:
  * {@link dev.grantex.scim.test.autoconfigure.AutoConfigureGrantexScimFake @AutoConfigureGrantexScimFake}
- * points an application context's Grantex SCIM client at a
- * {@link dev.grantex.scim.test.FakeGrantexServer} with working credentials. Needs
+ * points an application context's Grantex SCIM client (through its connection details) at
+ * a {@link dev.grantex.scim.test.FakeGrantexServer} with working credentials. Needs
  * {@code spring-test} on the test class path.
  */
 @NullMarked

@@ -21,11 +21,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * static, not final), the field is set before each test. Within one test, every parameter
  * and field gets the same server and the same account:
  *
- * <pre>{@code
+ * <pre class="code">
  * &#64;GrantexScimFake
  * class OnboardingTests {
  *
-
  *     &#64;Test
  *     void onboardsANewHire(FakeGrantexAccount grantex) {
  *         ScimClient scim = ScimClient.builder().baseUrl(grantex.baseUrl()).scimToken(grantex.scimToken()).build();
@@ -33,15 +32,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *         assertThat(grantex.users()).extracting(FakeScimUser::userName).containsExactly("alice@example.com");
  *     }
  *
- *
-&#64;Test
+ *     &#64;Test
  *     void survivesAnOutage(FakeGrantexAccount grantex, FakeGrantexServer server) {
  *         server.faults().enqueue(FaultTarget.route("POST", "/scim/v2/Users"), Fault.serverError(503));
  *         // ...
  *     }
  *
  * }
- * }</pre>
+ * </pre>
  *
  * <p>
  * Each test starts with a fresh server: no users, no faults, no recorded requests, the

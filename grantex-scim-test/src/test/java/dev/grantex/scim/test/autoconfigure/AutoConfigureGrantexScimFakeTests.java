@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.Environment;
@@ -32,10 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A Spring test with {@code @AutoConfigureGrantexScimFake}: the {@code grantex.*}
- * properties point at a running fake server, ahead of the test's own properties, its
- * server and account are beans, and each test method finds the server as the previous one
- * found it. The methods run in order, so that the second sees what the first left.
+ * A Spring test with {@code @AutoConfigureGrantexScimFake}: its server and account are
+ * beans, the test's own properties are left as they are, and each test method finds the
+ * server as the previous one found it. The methods run in order, so that the second sees
+ * what the first left. (The connection details it gives the auto-configuration, which
+ * this module cannot depend on, are checked by the tests of the modules that use both:
+ * {@code grantex-scim-docs} and the sample.)
  */
 @SpringJUnitConfig(AutoConfigureGrantexScimFakeTests.Config.class)
 @TestPropertySource(
@@ -55,17 +57,20 @@ class AutoConfigureGrantexScimFakeTests {
 	@Autowired
 	private Environment environment;
 
-	@Value("${grantex.base-url}")
-	private URI baseUrl;
+	@Autowired
+	private ApplicationContext context;
 
 	@Test
 	@Order(1)
-	void propertiesPointAtTheFakeAheadOfTheTestsOwn() throws Exception {
-		assertThat(this.baseUrl).isEqualTo(this.server.baseUrl());
+	void theServerAndAnAccountOnItAreBeansAndNoPropertyIsChanged() throws Exception {
 		assertThat(this.account.server()).isSameAs(this.server);
-		assertThat(this.environment.getProperty("grantex.api-key")).isEqualTo(this.account.apiKey());
-		assertThat(this.environment.getProperty("grantex.scim.token")).isEqualTo(this.account.scimToken());
+		assertThat(this.environment.getProperty("grantex.base-url")).isEqualTo("https://api.grantex.dev");
+		assertThat(this.environment.getProperty("grantex.api-key")).isEqualTo("gx_live_real");
+		assertThat(this.environment.getProperty("grantex.scim.token")).isNull();
 		assertThat(this.environment.getProperty("other")).isEqualTo("kept");
+		assertThat(this.context.containsBean(GrantexScimFakeContextCustomizer.CONNECTION_DETAILS_BEAN_NAME))
+			.as("connection details without the auto-configuration on the class path")
+			.isFalse();
 		assertThat(status("GET", "/scim/v2/Users", this.account.scimToken())).isEqualTo(200);
 		assertThat(this.account.tokens()).singleElement()
 			.satisfies((token) -> assertThat(token.label()).isEqualTo(GrantexScimFakeContextCustomizer.TOKEN_LABEL));
@@ -122,7 +127,7 @@ class AutoConfigureGrantexScimFakeTests {
 		new GrantexScimFakeContextCustomizer().customizeContext(context, null);
 		context.refresh();
 		FakeGrantexServer own = context.getBean(FakeGrantexServer.class);
-		assertThat(context.getEnvironment().getProperty("grantex.base-url")).isEqualTo(own.baseUrl().toString());
+		assertThat(context.getBean(FakeGrantexAccount.class).server()).isSameAs(own);
 		assertThat(own.toString()).doesNotContain("closed");
 		context.close();
 		assertThat(own.toString()).endsWith(", closed]");
