@@ -58,15 +58,9 @@ final class DeveloperAccount {
 	}
 
 	synchronized FakeScimUser createUser(UserWrite write) {
-		String userName = storedUserName(write.userName());
-		String displayName = storedTextOrNull(write.displayName());
-		String externalId = storedTextOrNull(write.externalId());
-		Boolean active = write.active();
-		if (active == null) {
-			throw new DatabaseError("null value in column \"active\" violates not-null constraint");
-		}
-		requireUniqueUserName(userName, null);
-		return store(userName, displayName, externalId, active, write.emailsJson()).snapshot();
+		Row row = Row.of(write);
+		requireUniqueUserName(row.userName(), null);
+		return store(row.userName(), row.displayName(), row.externalId(), row.active(), write.emailsJson()).snapshot();
 	}
 
 	/**
@@ -127,18 +121,12 @@ final class DeveloperAccount {
 		if (user == null) {
 			return null;
 		}
-		String userName = storedUserName(write.userName());
-		String displayName = storedTextOrNull(write.displayName());
-		String externalId = storedTextOrNull(write.externalId());
-		Boolean active = write.active();
-		if (active == null) {
-			throw new DatabaseError("null value in column \"active\" violates not-null constraint");
-		}
-		requireUniqueUserName(userName, user);
-		rename(user, userName);
-		user.displayName = displayName;
-		user.externalId = externalId;
-		user.active = active;
+		Row row = Row.of(write);
+		requireUniqueUserName(row.userName(), user);
+		rename(user, row.userName());
+		user.displayName = row.displayName();
+		user.externalId = row.externalId();
+		user.active = row.active();
 		user.emailsJson = write.emailsJson();
 		touch(user);
 		return user.snapshot();
@@ -371,6 +359,22 @@ final class DeveloperAccount {
 	 * @param resources the users on this page, oldest first
 	 */
 	record Page(int total, List<FakeScimUser> resources) {
+	}
+
+	/**
+	 * The columns a create or a replacement writes, as the database would store them.
+	 */
+	private record Row(String userName, @Nullable String displayName, @Nullable String externalId, boolean active) {
+
+		static Row of(UserWrite write) {
+			Boolean active = write.active();
+			if (active == null) {
+				throw new DatabaseError("null value in column \"active\" violates not-null constraint");
+			}
+			return new Row(storedUserName(write.userName()), storedTextOrNull(write.displayName()),
+					storedTextOrNull(write.externalId()), active);
+		}
+
 	}
 
 }
