@@ -55,6 +55,16 @@ final class RawConnection implements AutoCloseable {
 		return connection;
 	}
 
+	/**
+	 * Changes the socket's per-read timeout, for what is read from now on.
+	 * @param millis the timeout
+	 * @return this connection
+	 */
+	RawConnection readTimeout(int millis) throws IOException {
+		this.socket.setSoTimeout(millis);
+		return this;
+	}
+
 	int status() {
 		return this.status;
 	}

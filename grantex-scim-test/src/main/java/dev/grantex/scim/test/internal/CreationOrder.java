@@ -48,6 +48,10 @@ final class CreationOrder {
 	 * Removes a user, keeping the others in order.
 	 * @param user a user held here
 	 */
+	// an empty slot holds null; the slots are not declared @Nullable UserRecord[],
+	// which NullAway reads as a nullable field on JDKs before 22 and as nullable
+	// elements from 22 on
+	@SuppressWarnings("NullAway")
 	void remove(UserRecord user) {
 		this.slots[user.slot] = null;
 		increment(user.slot, -1);
