@@ -184,9 +184,7 @@ public final class ScimCallExecutor {
 		 * @param operation the request's operation
 		 */
 		void release(ScimOperation operation) {
-			if (this.pacer.enabled()) {
-				this.pacer.release(this.keys.of(operation));
-			}
+			this.pacer.release(this.keys.of(operation));
 		}
 
 		void await(ScimOperation operation, long deadlineNanos, String clientName) {

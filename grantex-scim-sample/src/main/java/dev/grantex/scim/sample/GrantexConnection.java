@@ -29,19 +29,12 @@ import dev.grantex.scim.test.FakeGrantexAccount;
  */
 public final class GrantexConnection implements GrantexScimConnectionDetails, DisposableBean {
 
-	private final URI baseUrl;
-
-	private final @Nullable String apiKey;
-
-	private final @Nullable String scimToken;
+	private final GrantexScimConnectionDetails chosen;
 
 	private final @Nullable EmbeddedGrantex embedded;
 
-	private GrantexConnection(URI baseUrl, @Nullable String apiKey, @Nullable String scimToken,
-			@Nullable EmbeddedGrantex embedded) {
-		this.baseUrl = baseUrl;
-		this.apiKey = apiKey;
-		this.scimToken = scimToken;
+	private GrantexConnection(GrantexScimConnectionDetails chosen, @Nullable EmbeddedGrantex embedded) {
+		this.chosen = chosen;
 		this.embedded = embedded;
 	}
 
@@ -55,30 +48,30 @@ public final class GrantexConnection implements GrantexScimConnectionDetails, Di
 	public static GrantexConnection configuredOrEmbedded(Environment environment, GrantexScimProperties properties,
 			PrintStream out) {
 		if (StringUtils.hasText(environment.getProperty("grantex.base-url"))) {
-			GrantexScimConnectionDetails configured = properties.connectionDetails();
-			return new GrantexConnection(configured.baseUrl(), configured.apiKey(), configured.scimToken(), null);
+			return new GrantexConnection(properties.connectionDetails(), null);
 		}
 		EmbeddedGrantex embedded = EmbeddedGrantex.start();
 		out.println("No grantex.base-url (GRANTEX_BASE_URL) set: started the fake Grantex in this process at "
 				+ embedded.account().baseUrl() + ", created a SCIM token through its API, and gave it "
 				+ embedded.seeded() + " users, as an earlier sync might have left them.");
 		FakeGrantexAccount account = embedded.account();
-		return new GrantexConnection(account.baseUrl(), account.apiKey(), account.scimToken(), embedded);
+		return new GrantexConnection(
+				GrantexScimConnectionDetails.of(account.baseUrl(), account.apiKey(), account.scimToken()), embedded);
 	}
 
 	@Override
 	public URI baseUrl() {
-		return this.baseUrl;
+		return this.chosen.baseUrl();
 	}
 
 	@Override
 	public @Nullable String apiKey() {
-		return this.apiKey;
+		return this.chosen.apiKey();
 	}
 
 	@Override
 	public @Nullable String scimToken() {
-		return this.scimToken;
+		return this.chosen.scimToken();
 	}
 
 	/**
@@ -109,7 +102,7 @@ public final class GrantexConnection implements GrantexScimConnectionDetails, Di
 
 	@Override
 	public String toString() {
-		return "GrantexConnection[" + (isEmbedded() ? "embedded " : "") + this.baseUrl + "]";
+		return "GrantexConnection[" + (isEmbedded() ? "embedded " : "") + baseUrl() + "]";
 	}
 
 }
