@@ -58,40 +58,43 @@ final class DefaultScimClient implements ScimClient {
 
 	private final ClientHttpRequestFactory factory;
 
-	private final RestClient restClient;
+	private final RestClient.Builder restClientBuilder;
 
 	private final boolean ownsFactory;
 
-	private final ScimCallExecutor executor;
+	private final RateLimitPacer pacer;
 
-	private final ScimCallExecutor.Pacing pacing;
+	private final Object engineLock = new Object();
 
-	private final ErrorMapper errors;
+	private volatile @Nullable Engine engine;
 
-	private final ScimJsonReader reader;
-
-	private final ScimJsonWriter writer;
-
-	DefaultScimClient(DefaultScimClientBuilder settings, RestClient restClient, ClientHttpRequestFactory factory,
-			boolean ownsFactory, RateLimitPacer pacer) {
+	DefaultScimClient(DefaultScimClientBuilder settings, RestClient.Builder restClientBuilder,
+			ClientHttpRequestFactory factory, boolean ownsFactory, RateLimitPacer pacer) {
 		this.settings = settings.clone();
-		this.restClient = restClient;
+		this.restClientBuilder = restClientBuilder;
 		this.factory = factory;
 		this.ownsFactory = ownsFactory;
-		JsonFactory json = ScimJson.factory(settings.maxResponseBytes());
-		this.reader = new ScimJsonReader(json);
-		this.writer = new ScimJsonWriter(json);
-		this.errors = new ErrorMapper(new ServerText(settings.apiKey(), settings.scimToken()), settings.baseUrl(),
-				settings.settingNames());
-		this.pacing = new ScimCallExecutor.Pacing(pacer, new PacingKeys(settings.baseUrl(), settings.apiKey()),
-				this.errors, settings.sleeper(), settings.nanoTime(), settings.observationRegistry());
-		ScimExchange exchange = new ScimExchange(restClient, settings.apiKey(), settings.scimToken(), this.errors,
-				this.reader, settings.clock(), settings.nanoTime(), settings.maxResponseBytes(), this.pacing::observe);
-		RetryExecutor retry = new RetryExecutor(settings.retry(), settings.nanoTime(), settings.sleeper(),
-				DefaultScimClientBuilder::jitter, settings.retryListener(), settings.clientName());
-		this.executor = new ScimCallExecutor(exchange, retry, this.pacing, settings.observationRegistry(),
-				settings.observationConvention(), settings.clientName(), settings.retry().deadline(),
-				settings.readTimeout(), settings.nanoTime());
+		this.pacer = pacer;
+	}
+
+	/*
+	 * What carries out the operations, created by the first: creating it loads Spring's
+	 * RestClient, Jackson and most of this client's classes, tens of milliseconds that
+	 * would otherwise lengthen the start of every application that injects a client.
+	 */
+	private Engine engine() {
+		Engine engine = this.engine;
+		if (engine != null) {
+			return engine;
+		}
+		synchronized (this.engineLock) {
+			engine = this.engine;
+			if (engine == null) {
+				engine = new Engine(this.settings, this.restClientBuilder.build(), this.pacer);
+				this.engine = engine;
+			}
+			return engine;
+		}
 	}
 
 	@Override
@@ -100,25 +103,27 @@ final class DefaultScimClient implements ScimClient {
 			throw new IllegalArgumentException(
 					"label must not be blank: Grantex requires a label for every SCIM token");
 		}
-		return this.executor.execute(
-				ScimCall.of(ScimOperation.TOKENS_CREATE).body(this.writer.writeTokenRequest(label), false),
-				this.reader::readCreatedToken, null);
+		Engine engine = engine();
+		return engine.executor.execute(
+				ScimCall.of(ScimOperation.TOKENS_CREATE).body(engine.writer.writeTokenRequest(label), false),
+				engine.reader::readCreatedToken, null);
 	}
 
 	@Override
 	public ListScimTokensResponse listTokens() {
-		return this.executor.execute(ScimCall.of(ScimOperation.TOKENS_LIST), this.reader::readTokens, null);
+		Engine engine = engine();
+		return engine.executor.execute(ScimCall.of(ScimOperation.TOKENS_LIST), engine.reader::readTokens, null);
 	}
 
 	@Override
 	public void revokeToken(String tokenId) {
-		this.executor.execute(ScimCall.of(ScimOperation.TOKENS_REVOKE, requireId(tokenId, "tokenId")),
-				DefaultScimClient::none, null);
+		String id = requireId(tokenId, "tokenId");
+		engine().executor.execute(ScimCall.of(ScimOperation.TOKENS_REVOKE, id), DefaultScimClient::none, null);
 	}
 
 	@Override
 	public ScimListResponse listUsers() {
-		return this.executor.execute(ScimCall.of(ScimOperation.USERS_LIST), this::readDefaultPage, null);
+		return engine().executor.execute(ScimCall.of(ScimOperation.USERS_LIST), this::readDefaultPage, null);
 	}
 
 	@Override
@@ -130,8 +135,9 @@ final class DefaultScimClient implements ScimClient {
 		if (count < 0) {
 			throw new IllegalArgumentException("count must not be negative, was " + count);
 		}
-		return this.executor.execute(ScimCall.of(ScimOperation.USERS_LIST).page(startIndex, count),
-				(body) -> this.reader.readUserList(body, pageLimit(count)), null);
+		Engine engine = engine();
+		return engine.executor.execute(ScimCall.of(ScimOperation.USERS_LIST).page(startIndex, count),
+				(body) -> engine.reader.readUserList(body, pageLimit(count)), null);
 	}
 
 	@Override
@@ -151,28 +157,31 @@ final class DefaultScimClient implements ScimClient {
 	@Override
 	public ScimUser createUser(CreateScimUserParams params) {
 		requireParams(params);
-		ScimCall call = ScimCall.of(ScimOperation.USERS_CREATE).body(this.writer.writeUser(params), true);
+		Engine engine = engine();
+		ScimCall call = ScimCall.of(ScimOperation.USERS_CREATE).body(engine.writer.writeUser(params), true);
 		CreatedUserCheck check = new CreatedUserCheck(params, this.settings.clock().instant(),
-				(deadline) -> pages((start, count) -> this.executor.sendOnce(
+				(deadline) -> pages((start, count) -> engine.executor.sendOnce(
 						ScimCall.of(ScimOperation.USERS_LIST).page(start, count),
-						(body) -> this.reader.readUserList(body, pageLimit(count)), deadline, null)),
+						(body) -> engine.reader.readUserList(body, pageLimit(count)), deadline, null)),
 				this.settings.nanoTime());
-		return this.executor.execute(call, this.reader::readUser, check);
+		return engine.executor.execute(call, engine.reader::readUser, check);
 	}
 
 	@Override
 	public ScimUser getUser(String userId) {
-		return this.executor.execute(ScimCall.of(ScimOperation.USERS_GET, requireId(userId, "userId")),
-				this.reader::readUser, null);
+		String id = requireId(userId, "userId");
+		Engine engine = engine();
+		return engine.executor.execute(ScimCall.of(ScimOperation.USERS_GET, id), engine.reader::readUser, null);
 	}
 
 	@Override
 	public ScimUser replaceUser(String userId, CreateScimUserParams params) {
 		String id = requireId(userId, "userId");
 		requireParams(params);
-		return this.executor.execute(
-				ScimCall.of(ScimOperation.USERS_REPLACE, id).body(this.writer.writeUser(params), true),
-				this.reader::readUser, null);
+		Engine engine = engine();
+		return engine.executor.execute(
+				ScimCall.of(ScimOperation.USERS_REPLACE, id).body(engine.writer.writeUser(params), true),
+				engine.reader::readUser, null);
 	}
 
 	@Override
@@ -189,9 +198,10 @@ final class DefaultScimClient implements ScimClient {
 		if (this.settings.patchValidation()) {
 			PatchValidator.validate(operations);
 		}
+		Engine engine = engine();
 		ScimCall call = ScimCall.of(ScimOperation.USERS_UPDATE, id)
-			.body(this.writer.writePatch(operations), PatchValidator.setsUserName(operations));
-		return this.executor.execute(call, this.reader::readUser, null);
+			.body(engine.writer.writePatch(operations), PatchValidator.setsUserName(operations));
+		return engine.executor.execute(call, engine.reader::readUser, null);
 	}
 
 	@Override
@@ -204,19 +214,21 @@ final class DefaultScimClient implements ScimClient {
 
 	@Override
 	public void deleteUser(String userId) {
-		this.executor.execute(ScimCall.of(ScimOperation.USERS_DELETE, requireId(userId, "userId")),
-				DefaultScimClient::none, null);
+		String id = requireId(userId, "userId");
+		engine().executor.execute(ScimCall.of(ScimOperation.USERS_DELETE, id), DefaultScimClient::none, null);
 	}
 
 	@Override
 	public ServiceProviderConfig getServiceProviderConfig() {
-		return this.executor.execute(ScimCall.of(ScimOperation.SERVICE_PROVIDER_CONFIG_GET),
-				this.reader::readServiceProviderConfig, null);
+		Engine engine = engine();
+		return engine.executor.execute(ScimCall.of(ScimOperation.SERVICE_PROVIDER_CONFIG_GET),
+				engine.reader::readServiceProviderConfig, null);
 	}
 
 	@Override
 	public Optional<RateLimit> lastRateLimit() {
-		return Optional.ofNullable(this.pacing.last());
+		Engine engine = this.engine;
+		return (engine != null) ? Optional.ofNullable(engine.pacing.last()) : Optional.empty();
 	}
 
 	@Override
@@ -238,7 +250,7 @@ final class DefaultScimClient implements ScimClient {
 
 	@Override
 	public ScimClient.Builder mutate() {
-		return this.settings.mutation(this.restClient, this.factory);
+		return this.settings.mutation(engine().restClient, this.factory);
 	}
 
 	@Override
@@ -254,7 +266,7 @@ final class DefaultScimClient implements ScimClient {
 	}
 
 	private ScimListResponse readDefaultPage(InputStream body) {
-		return this.reader.readUserList(body, DEFAULT_PAGE_SIZE);
+		return engine().reader.readUserList(body, DEFAULT_PAGE_SIZE);
 	}
 
 	/* The most users a page may hold: Grantex clamps the count asked for to 1 to 200. */
@@ -312,6 +324,42 @@ final class DefaultScimClient implements ScimClient {
 	private interface PageFetch {
 
 		ScimListResponse fetch(int startIndex, int count);
+
+	}
+
+	/**
+	 * The parts that carry out the operations.
+	 */
+	private static final class Engine {
+
+		private final RestClient restClient;
+
+		private final ScimCallExecutor executor;
+
+		private final ScimCallExecutor.Pacing pacing;
+
+		private final ScimJsonReader reader;
+
+		private final ScimJsonWriter writer;
+
+		Engine(DefaultScimClientBuilder settings, RestClient restClient, RateLimitPacer pacer) {
+			this.restClient = restClient;
+			JsonFactory json = ScimJson.factory(settings.maxResponseBytes());
+			this.reader = new ScimJsonReader(json);
+			this.writer = new ScimJsonWriter(json);
+			ErrorMapper errors = new ErrorMapper(new ServerText(settings.apiKey(), settings.scimToken()),
+					settings.baseUrl(), settings.settingNames());
+			this.pacing = new ScimCallExecutor.Pacing(pacer, new PacingKeys(settings.baseUrl(), settings.apiKey()),
+					errors, settings.sleeper(), settings.nanoTime(), settings.observationRegistry());
+			ScimExchange exchange = new ScimExchange(restClient, settings.apiKey(), settings.scimToken(), errors,
+					this.reader, settings.clock(), settings.nanoTime(), settings.maxResponseBytes(),
+					this.pacing::observe);
+			RetryExecutor retry = new RetryExecutor(settings.retry(), settings.nanoTime(), settings.sleeper(),
+					DefaultScimClientBuilder::jitter, settings.retryListener(), settings.clientName());
+			this.executor = new ScimCallExecutor(exchange, retry, this.pacing, settings.observationRegistry(),
+					settings.observationConvention(), settings.clientName(), settings.retry().deadline(),
+					settings.readTimeout(), settings.nanoTime());
+		}
 
 	}
 

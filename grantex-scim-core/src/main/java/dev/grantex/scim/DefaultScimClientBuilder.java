@@ -321,7 +321,7 @@ final class DefaultScimClientBuilder implements ScimClient.Builder {
 			// the customizers, so that a client told not to be observed is not
 			restClient.observationRegistry(this.observationRegistry);
 		}
-		return new DefaultScimClient(this, restClient.build(), factory, ownsFactory, pacer());
+		return new DefaultScimClient(this, restClient, factory, ownsFactory, pacer());
 	}
 
 	private ClientHttpRequestFactory createRequestFactory() {

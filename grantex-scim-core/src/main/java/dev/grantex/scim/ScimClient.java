@@ -462,7 +462,11 @@ public interface ScimClient extends AutoCloseable {
 		Builder clone();
 
 		/**
-		 * Builds the client.
+		 * Builds the client. The settings are checked and the
+		 * {@link #restClientCustomizer customizers} applied now; the rest (its
+		 * {@code RestClient}, JSON reading and writing, retry and pacing) is created by
+		 * the first operation, so that an application that injects a client does not pay
+		 * for it at start-up.
 		 * @return the client
 		 * @throws IllegalArgumentException if a setting cannot work with Grantex
 		 */

@@ -16,14 +16,15 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One call at a time, one thread: the time and allocation of {@code getUser},
  * {@code listUsers} (a page of 200), {@code createUser} and {@code updateUser}, for each
- * client of the subclass's {@code client} parameter against its server. Five seconds of
+ * client of the subclass's {@code client} parameter against its server. Ten seconds of
  * warm-up: the bean's calls go through far more code than the raw floor's, and reach
- * their steady speed only after four to six seconds on a two-core machine.
+ * their steady speed only after four to six seconds on a two-core machine, some forks
+ * later (one fork's {@code createUser} was still three times slower after five).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 2, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
-@Warmup(iterations = 5, time = 1)
+@Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
 public abstract class OperationBenchmarks {
 

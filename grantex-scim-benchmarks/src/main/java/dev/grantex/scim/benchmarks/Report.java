@@ -127,15 +127,19 @@ final class Report {
 			return;
 		}
 		this.out.append("### Concurrency: `getUser` from many threads, canned server\n\n");
-		this.out.append(
-				"| threads | bean shared by all (calls/s) | raw, a socket per thread (calls/s) " + "| bean ÷ raw |\n");
-		this.out.append("|---:|---:|---:|---:|\n");
+		this.out.append("| threads | bean shared by all (calls/s) | restclient-apache shared by all (calls/s) "
+				+ "| raw, a socket per thread (calls/s) | bean ÷ raw | bean ÷ restclient-apache "
+				+ "| restclient-apache ÷ raw |\n");
+		this.out.append("|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (int threads : THREADS) {
 			Figure bean = figure("concurrency", "bean" + threads, "bean" + threads);
+			Figure apache = figure("concurrency", "restclientApache" + threads, "restclientApache" + threads);
 			Figure raw = figure("concurrency", "raw" + threads, "raw" + threads);
 			row(Integer.toString(threads), (bean != null) ? number(bean.time()) : "",
-					(raw != null) ? number(raw.time()) : "",
-					(bean != null && raw != null) ? ratio(bean.time() / raw.time()) : "");
+					(apache != null) ? number(apache.time()) : "", (raw != null) ? number(raw.time()) : "",
+					(bean != null && raw != null) ? ratio(bean.time() / raw.time()) : "",
+					(bean != null && apache != null) ? ratio(bean.time() / apache.time()) : "",
+					(apache != null && raw != null) ? ratio(apache.time() / raw.time()) : "");
 		}
 		this.out.append('\n');
 	}
@@ -184,6 +188,10 @@ final class Report {
 		startRow("cold, `spring-boot-starter` only (no HTTP client)", without);
 		startRow("cold, with `grantex-scim-spring-boot-starter`", with);
 		difference("**cold: added by the starter**", with, without);
+		startRow("cold, with the starter, `grantex.enabled=false`", startup.withDisabled());
+		difference("cold: of it, the jars alone (Boot's HTTP client and converter auto-configurations)",
+				startup.withDisabled(), without);
+		difference("cold: of it, the Grantex auto-configuration and client", with, startup.withDisabled());
 		startRow("warm, `grantex.enabled=false`", startup.warmWithout());
 		startRow("warm, `grantex.enabled=true`", startup.warmWith());
 		difference("**warm: added by the auto-configuration**", startup.warmWith(), startup.warmWithout());
@@ -202,6 +210,11 @@ final class Report {
 		double cold = with.medianContextMillis() - without.medianContextMillis();
 		double warm = startup.warmWith().medianContextMillis() - startup.warmWithout().medianContextMillis();
 		this.targets.add(check("#12 the starter adds at most 50 ms to a cold context start", cold, 50, " ms"));
+		this.targets.add(String.format(Locale.ROOT,
+				"INFO   of the cold start the starter adds, the jars alone (grantex.enabled=false) take %.1f ms and "
+						+ "the Grantex auto-configuration and client %.1f ms",
+				startup.withDisabled().medianContextMillis() - without.medianContextMillis(),
+				with.medianContextMillis() - startup.withDisabled().medianContextMillis()));
 		this.targets.add(check("#12 the starter adds at most 10 ms to a warm context start", warm, 10, " ms"));
 	}
 
@@ -396,6 +409,14 @@ final class Report {
 			double share = bean64.time() / raw64.time();
 			this.targets.add(verdict(share >= 0.8, String.format(Locale.ROOT,
 					"#12 64 threads sharing the bean: at least 0.8x the throughput of 64 raw sockets: %.2fx", share)));
+		}
+		Figure apache64 = figure("concurrency", "restclientApache64", "restclientApache64");
+		if (raw64 != null && apache64 != null) {
+			this.targets.add(String.format(Locale.ROOT,
+					"INFO   64 threads sharing the restclient-apache floor (not a target): %.2fx the throughput of "
+							+ "64 raw sockets%s",
+					apache64.time() / raw64.time(), (bean64 != null) ? String.format(Locale.ROOT,
+							"; the bean %.2fx its throughput", bean64.time() / apache64.time()) : ""));
 		}
 		if (this.targets.isEmpty()) {
 			return;

@@ -13,10 +13,13 @@ import java.util.List;
  * {@code spring-boot-starter} and {@code grantex-scim-spring-boot-starter} with what they
  * bring (Apache HttpClient 5 among it); <em>without</em>, {@code spring-boot-starter}
  * alone, an application with no HTTP client at all: no Grantex jar, no
- * {@code spring-web}, no {@code httpclient5}. Each child reports the HTTP clients it can
- * see, and the harness checks them. The first two starts of each kind warm the file cache
- * and are dropped; the medians of the rest are compared. Then {@value #WARM_STARTS}
- * starts in one JVM with the <em>with</em> class path, alternating
+ * {@code spring-web}, no {@code httpclient5}; and the <em>with</em> class path once more
+ * with {@code grantex.enabled=false}, which tells what the jars cost by themselves
+ * (Spring Boot's HTTP client and message converter auto-configurations, which they bring)
+ * from what the Grantex auto-configuration and client cost. Each child reports the HTTP
+ * clients it can see, and the harness checks them. The first two starts of each kind warm
+ * the file cache and are dropped; the medians of the rest are compared. Then
+ * {@value #WARM_STARTS} starts in one JVM with the <em>with</em> class path, alternating
  * {@code grantex.enabled}, the first {@value #WARM_DISCARDED} dropped.
  */
 final class StartupHarness {
@@ -44,21 +47,23 @@ final class StartupHarness {
 		String without = ClassPaths.of(List.of(ClassPaths.BOOT));
 		Sample withStarter = new Sample("cold, with the starter", with, WITH_SEES);
 		Sample withoutStarter = new Sample("cold, without the Grantex jars and httpclient5", without, WITHOUT_SEES);
+		Sample withStarterDisabled = new Sample("cold, with the starter, grantex.enabled=false", with, WITH_SEES,
+				"-Dgrantex.enabled=false");
+		List<Sample> samples = List.of(withStarter, withoutStarter, withStarterDisabled);
 		for (int i = 0; i < starts + DISCARDED; i++) {
 			boolean keep = i >= DISCARDED;
-			// alternating which goes first, so that neither always follows the other
-			Sample first = (i % 2 == 0) ? withStarter : withoutStarter;
-			Sample second = (first == withStarter) ? withoutStarter : withStarter;
-			first.start(keep);
-			second.start(keep);
+			// rotating which goes first, so that none always follows another
+			for (int j = 0; j < samples.size(); j++) {
+				samples.get((i + j) % samples.size()).start(keep);
+			}
 		}
 		Sample warmWith = new Sample("warm, grantex.enabled=true", with, WITH_SEES);
 		Sample warmWithout = new Sample("warm, grantex.enabled=false", with, WITH_SEES);
 		warm(with, warmWith, warmWithout);
-		Result result = new Result(withStarter.result(), withoutStarter.result(), warmWith.result(),
-				warmWithout.result(), ClassPaths.artifacts(with), ClassPaths.artifacts(without));
-		if (!result.with().scimClient() || result.without().scimClient() || !result.warmWith().scimClient()
-				|| result.warmWithout().scimClient()) {
+		Result result = new Result(withStarter.result(), withoutStarter.result(), withStarterDisabled.result(),
+				warmWith.result(), warmWithout.result(), ClassPaths.artifacts(with), ClassPaths.artifacts(without));
+		if (!result.with().scimClient() || result.without().scimClient() || result.withDisabled().scimClient()
+				|| !result.warmWith().scimClient() || result.warmWithout().scimClient()) {
 			throw new IllegalStateException("Expected a ScimClient with the starter only: " + result);
 		}
 		return result;
@@ -131,13 +136,14 @@ final class StartupHarness {
 	 *
 	 * @param with cold, with the starter
 	 * @param without cold, without
+	 * @param withDisabled cold, with the starter and {@code grantex.enabled=false}
 	 * @param warmWith warm, on
 	 * @param warmWithout warm, off
 	 * @param withArtifacts the class path with the starter
 	 * @param withoutArtifacts the class path without
 	 */
-	record Result(Starts with, Starts without, Starts warmWith, Starts warmWithout, List<String> withArtifacts,
-			List<String> withoutArtifacts) {
+	record Result(Starts with, Starts without, Starts withDisabled, Starts warmWith, Starts warmWithout,
+			List<String> withArtifacts, List<String> withoutArtifacts) {
 	}
 
 	/** One kind of start, and the figures gathered. */
@@ -148,6 +154,8 @@ final class StartupHarness {
 		private final String classPath;
 
 		private final String sees;
+
+		private final List<String> jvmArguments;
 
 		private final List<Double> contextMillis = new ArrayList<>();
 
@@ -165,17 +173,20 @@ final class StartupHarness {
 
 		private String present = "";
 
-		Sample(String name, String classPath, String sees) {
+		Sample(String name, String classPath, String sees, String... jvmArguments) {
 			this.name = name;
 			this.classPath = classPath;
 			this.sees = sees;
+			this.jvmArguments = List.of(jvmArguments);
 		}
 
 		void start(boolean keep) throws IOException, InterruptedException {
 			long begin = System.nanoTime();
-			Process process = new ProcessBuilder(java(), "-cp", this.classPath, StartupApp.class.getName())
-				.redirectErrorStream(true)
-				.start();
+			List<String> command = new ArrayList<>();
+			command.add(java());
+			command.addAll(this.jvmArguments);
+			command.addAll(List.of("-cp", this.classPath, StartupApp.class.getName()));
+			Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
 			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			int exit = process.waitFor();
 			double processMillis = (System.nanoTime() - begin) / 1e6;
