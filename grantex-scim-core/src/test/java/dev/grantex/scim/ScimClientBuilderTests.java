@@ -133,6 +133,52 @@ class ScimClientBuilderTests {
 	}
 
 	@Test
+	void buildingAppliesTheCustomizersButCreatesTheRestClientOnceOnTheFirstOperationOfAnyThread()
+			throws InterruptedException {
+		try (FakeGrantexServer server = FakeGrantexServer.start()) {
+			AtomicInteger customized = new AtomicInteger();
+			AtomicInteger created = new AtomicInteger();
+			ScimClient client = ScimClient.builder()
+				.baseUrl(server.baseUrl())
+				.scimToken(server.createScimToken(server.createDeveloper(), "lazy"))
+				.restClientCustomizer((restClient) -> {
+					customized.incrementAndGet();
+					// Spring applies a converter configurer when it builds the RestClient
+					restClient.configureMessageConverters((converters) -> created.incrementAndGet());
+				})
+				.build();
+
+			assertThat(customized).hasValue(1);
+			assertThat(created).hasValue(0);
+			assertThat(client.lastRateLimit()).isEmpty();
+			Thread[] threads = new Thread[16];
+			List<Throwable> failures = new CopyOnWriteArrayList<>();
+			for (int i = 0; i < threads.length; i++) {
+				threads[i] = new Thread(() -> {
+					try {
+						client.listUsers();
+					}
+					catch (Throwable ex) {
+						failures.add(ex);
+					}
+				});
+				threads[i].start();
+			}
+			for (Thread thread : threads) {
+				thread.join();
+			}
+			client.listUsers();
+
+			assertThat(failures).isEmpty();
+			assertThat(created).hasValue(1);
+			assertThat(customized).hasValue(1);
+			assertThat(client.lastRateLimit()).isPresent();
+			assertThat(server.requests()).hasSize(17);
+			client.close();
+		}
+	}
+
+	@Test
 	void aMutationStartsFromTheClientsSettingsAndLeavesItsHttpClientOpen() {
 		try (FakeGrantexServer server = FakeGrantexServer.start()) {
 			String apiKey = server.createDeveloper();
