@@ -123,7 +123,9 @@ final class DefaultScimClient implements ScimClient {
 
 	@Override
 	public ScimListResponse listUsers() {
-		return engine().executor.execute(ScimCall.of(ScimOperation.USERS_LIST), this::readDefaultPage, null);
+		Engine engine = engine();
+		return engine.executor.execute(ScimCall.of(ScimOperation.USERS_LIST),
+				(body) -> engine.reader.readUserList(body, DEFAULT_PAGE_SIZE), null);
 	}
 
 	@Override
@@ -263,10 +265,6 @@ final class DefaultScimClient implements ScimClient {
 				throw new IllegalStateException("Could not close the Grantex SCIM client's HTTP client", ex);
 			}
 		}
-	}
-
-	private ScimListResponse readDefaultPage(InputStream body) {
-		return engine().reader.readUserList(body, DEFAULT_PAGE_SIZE);
 	}
 
 	/* The most users a page may hold: Grantex clamps the count asked for to 1 to 200. */

@@ -1,6 +1,5 @@
 package dev.grantex.scim.benchmarks;
 
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -112,51 +111,51 @@ public class ConcurrencyBenchmarks {
 
 	/** The bean, shared by every thread. */
 	@State(Scope.Benchmark)
-	public static class SharedBean {
+	public static class SharedBean extends Client {
 
-		ScimOps ops;
-
-		@Setup(Level.Trial)
-		public void start(Server server) {
-			this.ops = GrantexOps.bean(server.target, Map.of());
-			this.ops.getUser();
-		}
-
-		@TearDown(Level.Trial)
-		public void stop() {
-			this.ops.close();
+		public SharedBean() {
+			super("bean");
 		}
 
 	}
 
 	/** The {@code restclient-apache} floor, shared by every thread. */
 	@State(Scope.Benchmark)
-	public static class SharedRestClientApache {
+	public static class SharedRestClientApache extends Client {
 
-		ScimOps ops;
-
-		@Setup(Level.Trial)
-		public void start(Server server) {
-			this.ops = ScimOps.create("restclient-apache", server.target);
-			this.ops.getUser();
-		}
-
-		@TearDown(Level.Trial)
-		public void stop() {
-			this.ops.close();
+		public SharedRestClientApache() {
+			super("restclient-apache");
 		}
 
 	}
 
 	/** A raw socket of each thread's own. */
 	@State(Scope.Thread)
-	public static class OwnRaw {
+	public static class OwnRaw extends Client {
+
+		public OwnRaw() {
+			super("raw");
+		}
+
+	}
+
+	/**
+	 * A client of {@link ScimOps#create}, created and warmed by one call before the
+	 * trial; its subclass's scope says who shares it.
+	 */
+	public abstract static class Client {
+
+		private final String name;
 
 		ScimOps ops;
 
+		Client(String name) {
+			this.name = name;
+		}
+
 		@Setup(Level.Trial)
 		public void start(Server server) {
-			this.ops = ScimOps.create("raw", server.target);
+			this.ops = ScimOps.create(this.name, server.target);
 			this.ops.getUser();
 		}
 
