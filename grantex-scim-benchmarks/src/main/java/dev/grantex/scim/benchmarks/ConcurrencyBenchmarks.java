@@ -20,8 +20,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code getUser} from 1, 16 and 64 threads against the canned server: the throughput of
  * one bean shared by all of them ({@code bean*}), of one {@code restclient-apache} floor
  * shared by all of them ({@code restclientApache*}, the same 64 connections as the bean),
- * and of each thread with a raw socket of its own ({@code raw*}, no pool to share). A
- * benchmark's score is the calls per second of all its threads together.
+ * of that floor's Apache HttpClient alone, without Spring ({@code apache*}: what the
+ * transport costs by itself), and of each thread with a raw socket of its own
+ * ({@code raw*}, no pool to share). A benchmark's score is the calls per second of all
+ * its threads together.
  *
  * <p>
  * Twenty-five seconds of warm-up: on two cores, 16 or 64 busy threads leave the JIT
@@ -70,6 +72,24 @@ public class ConcurrencyBenchmarks {
 	@Benchmark
 	@Threads(64)
 	public Object restclientApache64(SharedRestClientApache floor) {
+		return floor.ops.getUser();
+	}
+
+	@Benchmark
+	@Threads(1)
+	public Object apache1(SharedApache floor) {
+		return floor.ops.getUser();
+	}
+
+	@Benchmark
+	@Threads(16)
+	public Object apache16(SharedApache floor) {
+		return floor.ops.getUser();
+	}
+
+	@Benchmark
+	@Threads(64)
+	public Object apache64(SharedApache floor) {
 		return floor.ops.getUser();
 	}
 
@@ -125,6 +145,16 @@ public class ConcurrencyBenchmarks {
 
 		public SharedRestClientApache() {
 			super("restclient-apache");
+		}
+
+	}
+
+	/** Apache HttpClient 5 alone, shared by every thread. */
+	@State(Scope.Benchmark)
+	public static class SharedApache extends Client {
+
+		public SharedApache() {
+			super("apache");
 		}
 
 	}

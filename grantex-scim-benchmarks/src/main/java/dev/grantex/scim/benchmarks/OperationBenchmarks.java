@@ -19,11 +19,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * client of the subclass's {@code client} parameter against its server. Ten seconds of
  * warm-up: the bean's calls go through far more code than the raw floor's, and reach
  * their steady speed only after four to six seconds on a two-core machine, some forks
- * later (one fork's {@code createUser} was still three times slower after five).
+ * later (one fork's {@code createUser} was still three times slower after five). Three
+ * forks: a fork of the bean settles now and then a third slower than its others (its code
+ * compiled differently), and with two such a fork decides the median alone.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 2, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
+@Fork(value = 3, jvmArgsAppend = { "-Xms1g", "-Xmx1g" })
 @Warmup(iterations = 10, time = 1)
 @Measurement(iterations = 5, time = 1)
 public abstract class OperationBenchmarks {

@@ -43,6 +43,11 @@ final class Report {
 	private final List<String> targets = new ArrayList<>();
 
 	private Report(JsonNode results) {
+		// a benchmark run in several rounds has one result per round: its iterations are
+		// pooled, so that its median is over all of its forks
+		Map<String, List<Double>> times = new LinkedHashMap<>();
+		Map<String, List<Double>> allocations = new LinkedHashMap<>();
+		Map<String, String> units = new LinkedHashMap<>();
 		for (JsonNode result : results) {
 			String benchmark = result.path("benchmark").asString();
 			String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
@@ -50,16 +55,19 @@ final class Report {
 					: benchmark.contains("ConcurrencyBenchmarks") ? "concurrency"
 							: benchmark.contains("FakeOperationBenchmarks") ? "fake" : "canned";
 			String client = result.path("params").path("client").asString(method);
+			String key = key(kind, method, client);
 			JsonNode primary = result.path("primaryMetric");
-			double allocation = Double.NaN;
+			times.computeIfAbsent(key, (each) -> new ArrayList<>()).addAll(iterations(primary));
+			units.put(key, primary.path("scoreUnit").asString());
 			for (Map.Entry<String, JsonNode> secondary : result.path("secondaryMetrics").properties()) {
 				if (secondary.getKey().endsWith("gc.alloc.rate.norm")) {
-					allocation = median(secondary.getValue());
+					allocations.computeIfAbsent(key, (each) -> new ArrayList<>())
+						.addAll(iterations(secondary.getValue()));
 				}
 			}
-			this.figures.put(key(kind, method, client),
-					new Figure(median(primary), primary.path("scoreUnit").asString(), allocation));
 		}
+		times.forEach((key, values) -> this.figures.put(key, new Figure(median(values), units.getOrDefault(key, ""),
+				median(allocations.getOrDefault(key, List.of())))));
 	}
 
 	/**
@@ -121,6 +129,14 @@ final class Report {
 		this.out.append('\n');
 	}
 
+	private static String throughput(@Nullable Figure figure) {
+		return (figure != null) ? number(figure.time()) : "";
+	}
+
+	private static String throughputRatio(@Nullable Figure figure, @Nullable Figure to) {
+		return (figure != null && to != null) ? ratio(figure.time() / to.time()) : "";
+	}
+
 	private void concurrency() {
 		if (THREADS.stream()
 			.noneMatch((threads) -> figure("concurrency", "bean" + threads, "bean" + threads) != null)) {
@@ -128,18 +144,17 @@ final class Report {
 		}
 		this.out.append("### Concurrency: `getUser` from many threads, canned server\n\n");
 		this.out.append("| threads | bean shared by all (calls/s) | restclient-apache shared by all (calls/s) "
-				+ "| raw, a socket per thread (calls/s) | bean ÷ raw | bean ÷ restclient-apache "
-				+ "| restclient-apache ÷ raw |\n");
-		this.out.append("|---:|---:|---:|---:|---:|---:|---:|\n");
+				+ "| Apache HttpClient alone, shared by all (calls/s) | raw, a socket per thread (calls/s) "
+				+ "| bean ÷ raw | bean ÷ restclient-apache | restclient-apache ÷ raw | Apache alone ÷ raw |\n");
+		this.out.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 		for (int threads : THREADS) {
 			Figure bean = figure("concurrency", "bean" + threads, "bean" + threads);
 			Figure apache = figure("concurrency", "restclientApache" + threads, "restclientApache" + threads);
+			Figure alone = figure("concurrency", "apache" + threads, "apache" + threads);
 			Figure raw = figure("concurrency", "raw" + threads, "raw" + threads);
-			row(Integer.toString(threads), (bean != null) ? number(bean.time()) : "",
-					(apache != null) ? number(apache.time()) : "", (raw != null) ? number(raw.time()) : "",
-					(bean != null && raw != null) ? ratio(bean.time() / raw.time()) : "",
-					(bean != null && apache != null) ? ratio(bean.time() / apache.time()) : "",
-					(apache != null && raw != null) ? ratio(apache.time() / raw.time()) : "");
+			row(Integer.toString(threads), throughput(bean), throughput(apache), throughput(alone), throughput(raw),
+					throughputRatio(bean, raw), throughputRatio(bean, apache), throughputRatio(apache, raw),
+					throughputRatio(alone, raw));
 		}
 		this.out.append('\n');
 	}
@@ -418,6 +433,13 @@ final class Report {
 					apache64.time() / raw64.time(), (bean64 != null) ? String.format(Locale.ROOT,
 							"; the bean %.2fx its throughput", bean64.time() / apache64.time()) : ""));
 		}
+		Figure alone64 = figure("concurrency", "apache64", "apache64");
+		if (raw64 != null && alone64 != null) {
+			this.targets.add(String.format(Locale.ROOT,
+					"INFO   64 threads sharing Apache HttpClient 5 alone, the bean's transport without Spring (not a "
+							+ "target): %.2fx the throughput of 64 raw sockets",
+					alone64.time() / raw64.time()));
+		}
 		if (this.targets.isEmpty()) {
 			return;
 		}
@@ -478,18 +500,18 @@ final class Report {
 		return String.format(Locale.ROOT, "%.2f", value);
 	}
 
-	/** The median of all measured iterations of a JMH metric, over all forks. */
-	private static double median(JsonNode metric) {
+	/** The measured iterations of a JMH metric, of all its forks. */
+	private static List<Double> iterations(JsonNode metric) {
 		List<Double> values = new ArrayList<>();
 		for (JsonNode fork : metric.path("rawData")) {
 			for (JsonNode iteration : fork) {
 				values.add(iteration.asDouble());
 			}
 		}
-		if (values.isEmpty()) {
-			return metric.path("score").asDouble(Double.NaN);
+		if (values.isEmpty() && metric.has("score")) {
+			values.add(metric.path("score").asDouble());
 		}
-		return median(values);
+		return values;
 	}
 
 	static double median(List<Double> values) {

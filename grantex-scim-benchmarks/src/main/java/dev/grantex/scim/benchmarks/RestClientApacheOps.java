@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -38,16 +39,7 @@ final class RestClientApacheOps implements ScimOps {
 	private final String userId;
 
 	RestClientApacheOps(URI baseUrl, String scimToken, String userId) {
-		// as many connections as the bean's pool: HttpClients.createSystem(), which the
-		// factory's default constructor uses, keeps 5 per route, on which 16 or 64
-		// threads would queue
-		PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
-			.useSystemProperties()
-			.setMaxConnTotal(MAX_CONNECTIONS)
-			.setMaxConnPerRoute(MAX_CONNECTIONS)
-			.build();
-		this.requestFactory = new HttpComponentsClientHttpRequestFactory(
-				HttpClients.custom().useSystemProperties().setConnectionManager(pool).build());
+		this.requestFactory = new HttpComponentsClientHttpRequestFactory(pooledHttpClient());
 		this.client = RestClient.builder()
 			.requestFactory(this.requestFactory)
 			.baseUrl(baseUrl.toString())
@@ -119,6 +111,21 @@ final class RestClientApacheOps implements ScimOps {
 				return seen;
 			}
 		}
+	}
+
+	/**
+	 * Apache HttpClient 5 with as many connections as the bean's pool:
+	 * {@code HttpClients.createSystem()}, which the request factory's default constructor
+	 * uses, keeps 5 per route, on which 16 or 64 threads would queue.
+	 * @return the client
+	 */
+	static CloseableHttpClient pooledHttpClient() {
+		PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+			.useSystemProperties()
+			.setMaxConnTotal(MAX_CONNECTIONS)
+			.setMaxConnPerRoute(MAX_CONNECTIONS)
+			.build();
+		return HttpClients.custom().useSystemProperties().setConnectionManager(pool).build();
 	}
 
 	private static <T> T required(@Nullable T body) {

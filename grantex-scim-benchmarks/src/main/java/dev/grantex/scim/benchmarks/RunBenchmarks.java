@@ -13,18 +13,25 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Runs the JMH benchmarks with the allocation profiler ({@code -prof gc}), then the
- * start-up harness, then the sync harness, and writes {@code jmh.json}, {@code jmh.txt}
- * and {@code results.md} (the tables of {@code docs/benchmarks.md}, with every target
- * checked) to the output directory, printing the tables and the run's duration.
+ * Runs the JMH benchmarks with the allocation profiler ({@code -prof gc}), in rounds of
+ * one fork each, then the start-up harness, then the sync harness, and writes
+ * {@code jmh.json} (every round's results), {@code jmh-round-N.txt} (each round's
+ * progress) and {@code results.md} (the tables of {@code docs/benchmarks.md}, with every
+ * target checked) to the output directory, printing the tables and the run's duration.
  *
  * <p>
  * Arguments: the output directory; optionally what to run, comma-separated: JMH include
@@ -36,6 +43,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * size (100000); {@code bench.sync.window}, the rate-limit window in seconds (10).
  */
 public final class RunBenchmarks {
+
+	/** The benchmark classes, whose {@code @Fork} counts set the rounds. */
+	private static final List<Class<?>> BENCHMARKS = List.of(CannedOperationBenchmarks.class,
+			FakeOperationBenchmarks.class, ConcurrencyBenchmarks.class, StreamBenchmarks.class);
 
 	private RunBenchmarks() {
 	}
@@ -65,17 +76,10 @@ public final class RunBenchmarks {
 		Path json = null;
 		if (all || !includes.isEmpty()) {
 			json = out.resolve("jmh.json");
-			ChainedOptionsBuilder options = new OptionsBuilder().parent(new CommandLineOptions(jmhArguments()))
-				.addProfiler(GCProfiler.class)
-				.resultFormat(ResultFormatType.JSON)
-				.result(json.toString())
-				.output(out.resolve("jmh.txt").toString());
-			if (all) {
-				options.include(RunBenchmarks.class.getPackageName() + "\\..*Benchmarks\\..*");
-			}
-			includes.forEach(options::include);
-			System.out.println("Running JMH; progress in " + out.resolve("jmh.txt"));
-			new Runner(options.build()).run();
+			System.out.println("Running JMH; progress in " + out.resolve("jmh*.txt"));
+			List<RunResult> results = runJmh(
+					all ? List.of(RunBenchmarks.class.getPackageName() + "\\..*Benchmarks\\..*") : includes, out);
+			ResultFormatFactory.getInstance(ResultFormatType.JSON, json.toString()).writeOut(results);
 		}
 		StartupHarness.Result startupResult = null;
 		if (all || startup) {
@@ -93,6 +97,56 @@ public final class RunBenchmarks {
 				machine + "\n" + machine("at the end") + "\n" + duration(begin));
 		Files.writeString(out.resolve("results.md"), tables, StandardCharsets.UTF_8);
 		System.out.println(tables);
+	}
+
+	/**
+	 * Runs the benchmarks in rounds, one fork of each benchmark per round, as many rounds
+	 * as a benchmark class declares forks: a benchmark's forks are then spread over the
+	 * run instead of following each other, so that a slow spell of the machine falls on
+	 * every client alike rather than on whichever ran during it. With {@code -f} in
+	 * {@code bench.jmh}, one round with that many forks.
+	 */
+	private static List<RunResult> runJmh(List<String> includes, Path out) throws RunnerException {
+		CommandLineOptions commandLine;
+		try {
+			commandLine = new CommandLineOptions(jmhArguments());
+		}
+		catch (CommandLineOptionException ex) {
+			throw new IllegalArgumentException("bench.jmh: " + ex.getMessage(), ex);
+		}
+		boolean forksGiven = commandLine.getForkCount().hasValue();
+		int rounds = forksGiven ? 1 : BENCHMARKS.stream().mapToInt(RunBenchmarks::forks).max().orElse(1);
+		List<RunResult> results = new ArrayList<>();
+		for (int round = 1; round <= rounds; round++) {
+			ChainedOptionsBuilder options = new OptionsBuilder().parent(commandLine)
+				.addProfiler(GCProfiler.class)
+				.output(out.resolve((rounds == 1) ? "jmh.txt" : "jmh-round-" + round + ".txt").toString());
+			includes.forEach(options::include);
+			if (!forksGiven) {
+				options.forks(1);
+				for (Class<?> benchmark : BENCHMARKS) {
+					if (forks(benchmark) < round) {
+						options.exclude(benchmark.getName() + "\\.");
+					}
+				}
+			}
+			try {
+				results.addAll(new Runner(options.build()).run());
+			}
+			catch (NoBenchmarksException ex) {
+				if (round == 1) {
+					throw ex;
+				}
+				// what was asked for has no more forks to run
+				break;
+			}
+		}
+		return results;
+	}
+
+	private static int forks(Class<?> benchmark) {
+		Fork fork = benchmark.getAnnotation(Fork.class);
+		return (fork != null && fork.value() > 0) ? fork.value() : 1;
 	}
 
 	/** The options of {@code bench.jmh}, split at white space. */

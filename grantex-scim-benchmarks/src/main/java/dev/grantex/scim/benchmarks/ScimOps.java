@@ -61,6 +61,7 @@ interface ScimOps extends AutoCloseable {
 		return switch (client) {
 			case "raw" -> new RawOps(target.baseUrl, target.scimToken, target.userId);
 			case "restclient-apache" -> new RestClientApacheOps(target.baseUrl, target.scimToken, target.userId);
+			case "apache" -> new ApacheOps(target.baseUrl, target.scimToken, target.userId);
 			case "bean" -> GrantexOps.bean(target, Map.of());
 			case "bean-jdk" -> GrantexOps.bean(target, Map.of("grantex.http.factory", "jdk"));
 			case "builder" -> GrantexOps.builder(target);
