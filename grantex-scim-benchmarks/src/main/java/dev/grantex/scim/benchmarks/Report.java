@@ -45,9 +45,7 @@ final class Report {
 	private Report(JsonNode results) {
 		// a benchmark run in several rounds has one result per round: its iterations are
 		// pooled, so that its median is over all of its forks
-		Map<String, List<Double>> times = new LinkedHashMap<>();
-		Map<String, List<Double>> allocations = new LinkedHashMap<>();
-		Map<String, String> units = new LinkedHashMap<>();
+		Map<String, Pooled> pooled = new LinkedHashMap<>();
 		for (JsonNode result : results) {
 			String benchmark = result.path("benchmark").asString();
 			String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
@@ -55,19 +53,18 @@ final class Report {
 					: benchmark.contains("ConcurrencyBenchmarks") ? "concurrency"
 							: benchmark.contains("FakeOperationBenchmarks") ? "fake" : "canned";
 			String client = result.path("params").path("client").asString(method);
-			String key = key(kind, method, client);
 			JsonNode primary = result.path("primaryMetric");
-			times.computeIfAbsent(key, (each) -> new ArrayList<>()).addAll(iterations(primary));
-			units.put(key, primary.path("scoreUnit").asString());
+			Pooled pool = pooled.computeIfAbsent(key(kind, method, client),
+					(key) -> new Pooled(primary.path("scoreUnit").asString(), new ArrayList<>(), new ArrayList<>()));
+			pool.times().addAll(iterations(primary));
 			for (Map.Entry<String, JsonNode> secondary : result.path("secondaryMetrics").properties()) {
 				if (secondary.getKey().endsWith("gc.alloc.rate.norm")) {
-					allocations.computeIfAbsent(key, (each) -> new ArrayList<>())
-						.addAll(iterations(secondary.getValue()));
+					pool.allocations().addAll(iterations(secondary.getValue()));
 				}
 			}
 		}
-		times.forEach((key, values) -> this.figures.put(key, new Figure(median(values), units.getOrDefault(key, ""),
-				median(allocations.getOrDefault(key, List.of())))));
+		pooled.forEach((key, pool) -> this.figures.put(key,
+				new Figure(median(pool.times()), pool.unit(), median(pool.allocations()))));
 	}
 
 	/**
@@ -532,6 +529,10 @@ final class Report {
 	 * @param allocation bytes allocated per operation
 	 */
 	record Figure(double time, String unit, double allocation) {
+	}
+
+	/** A benchmark's measured iterations, gathered from every round it ran in. */
+	private record Pooled(String unit, List<Double> times, List<Double> allocations) {
 	}
 
 }
